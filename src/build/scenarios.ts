@@ -1,0 +1,80 @@
+/**
+ * Node-side loading of case files and rulebooks from disk, shared by the build, the command-line
+ * checker and the tests. Rulebooks are found in a `rulebooks/` folder beside or above the cases.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseRulebook } from '../case/rulebook.ts';
+import type { Case, Diagnostic, ParseResult, Rulebook } from '../case/types.ts';
+import { checkCase } from '../engine/check.ts';
+
+export interface Checked {
+  file: string;
+  kind: 'case' | 'rulebook';
+  result: ParseResult<Case | Rulebook>;
+}
+
+const isCaseFile = (f: string) => f.endsWith('.md') && !/^readme\.md$/i.test(basename(f)) && !basename(f).startsWith('_');
+
+/** Every `.md` under the given files or folders, rulebooks (in a `rulebooks` folder) apart. */
+export function collect(paths: string[]): { cases: string[]; rulebooks: string[] } {
+  const cases: string[] = [];
+  const rulebooks: string[] = [];
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f));
+    else if (isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
+  };
+  for (const p of paths) walk(p);
+  return { cases, rulebooks };
+}
+
+/** The rulebooks folder that serves a case file: `rulebooks/` in its folder or a parent. */
+export function rulebookDirFor(file: string): string | undefined {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const candidate = join(dir, 'rulebooks');
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function loadRulebooks(dir: string, cwd = process.cwd()): { rulebooks: Record<string, Rulebook>; checked: Checked[] } {
+  const rulebooks: Record<string, Rulebook> = {};
+  const checked: Checked[] = [];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    const file = relative(cwd, join(dir, f));
+    const result = parseRulebook(readFileSync(join(dir, f), 'utf8'), file);
+    checked.push({ file, kind: 'rulebook', result });
+    if (result.value) rulebooks[result.value.id] = result.value;
+  }
+  return { rulebooks, checked };
+}
+
+/** Check every case and rulebook under `paths`. */
+export function checkPaths(paths: string[], cwd = process.cwd()): Checked[] {
+  const { cases, rulebooks } = collect(paths);
+  const out: Checked[] = [];
+  const loaded = new Map<string, Record<string, Rulebook>>();
+  const rulebooksFor = (dir: string | undefined) => {
+    if (!dir) return {};
+    if (!loaded.has(dir)) {
+      const r = loadRulebooks(dir, cwd);
+      loaded.set(dir, r.rulebooks);
+      for (const c of r.checked) if (rulebooks.some((f) => resolve(f) === resolve(cwd, c.file))) out.push(c);
+    }
+    return loaded.get(dir)!;
+  };
+  for (const f of rulebooks) rulebooksFor(dirname(resolve(f)));
+  for (const f of cases) {
+    const file = relative(cwd, f);
+    const result = checkCase(readFileSync(f, 'utf8'), { file, rulebooks: rulebooksFor(rulebookDirFor(f)) });
+    out.push({ file, kind: 'case', result });
+  }
+  return out;
+}
+
+export function diagnosticsOf(checked: Checked[]): Diagnostic[] {
+  return checked.flatMap((c) => c.result.diagnostics);
+}

@@ -1,0 +1,108 @@
+/**
+ * Helpers shared by the case and rulebook readers: matching keys against a vocabulary with a
+ * "did you mean" hint, and reading localised text from front matter.
+ */
+import { didYouMean, type Reporter } from './diagnostics.ts';
+import type { Field } from './frontmatter.ts';
+import { matchKey, nearest, spellingsOf, TEXT_KEYS, type KeyMatch, type Vocabulary } from './keys.ts';
+import type { KeyEntry } from './scan.ts';
+import type { Lang, Text } from './types.ts';
+
+export interface Where {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Match a key or report UNKNOWN_KEY with the nearest known spelling. When there is a near match
+ * the key is read as that one, so a typo is reported once and does not also cause "missing key"
+ * and "unreachable node" errors further on.
+ */
+export function known<V extends Vocabulary>(
+  vocab: V,
+  key: string,
+  at: { line: number; column: number },
+  where: Where,
+  report: Reporter,
+): KeyMatch<Extract<keyof V, string>> | undefined {
+  const match = matchKey(vocab, key);
+  if (match) return match;
+  const guess = nearest(key, spellingsOf(vocab));
+  const recovered = guess ? matchKey(vocab, guess) : undefined;
+  report.report(
+    'UNKNOWN_KEY',
+    at.line,
+    at.column,
+    { key, where: where.zh, whereEn: where.en },
+    guess ? didYouMean(guess) : { zh: `可用的键：${Object.keys(vocab).join('、')}`, en: `Known keys: ${Object.keys(vocab).join(', ')}` },
+  );
+  return recovered;
+}
+
+/** Index a front-matter map by canonical key, reporting unknown keys. */
+export function indexFields<V extends Vocabulary>(
+  fields: Field[],
+  vocab: V,
+  where: Where,
+  report: Reporter,
+): Partial<Record<Extract<keyof V, string>, Field>> {
+  const out: Partial<Record<Extract<keyof V, string>, Field>> = {};
+  for (const f of fields) {
+    const m = known(vocab, f.key, f.keyAt, where, report);
+    if (m) out[m.key] = f;
+  }
+  return out;
+}
+
+/** Index a `- key: value` list by canonical key; localised keys collect per language. */
+export interface IndexedKeys<K extends string> {
+  get(key: K): KeyEntry | undefined;
+  text(key: K, lang: Lang): Text | undefined;
+  entries: { key: K; lang?: Lang; entry: KeyEntry }[];
+}
+
+export function indexKeys<V extends Vocabulary>(
+  list: KeyEntry[],
+  vocab: V,
+  where: Where,
+  report: Reporter,
+): IndexedKeys<Extract<keyof V, string>> {
+  type K = Extract<keyof V, string>;
+  const entries: { key: K; lang?: Lang; entry: KeyEntry }[] = [];
+  for (const entry of list) {
+    if (entry.malformed) {
+      report.report('KEY_VALUE_EXPECTED', entry.line, entry.column);
+      continue;
+    }
+    const m = known(vocab, entry.key, entry, where, report);
+    if (m) entries.push({ key: m.key, lang: m.lang, entry });
+  }
+  return {
+    entries,
+    get: (key) => entries.find((e) => e.key === key && !e.lang)?.entry ?? entries.find((e) => e.key === key)?.entry,
+    text: (key, lang) => {
+      const t: Text = {};
+      for (const e of entries) if (e.key === key && e.entry.value) t[e.lang ?? lang] = e.entry.value;
+      return t.zh !== undefined || t.en !== undefined ? t : undefined;
+    },
+  };
+}
+
+/** A front-matter value that is a string or `{zh, en}`. */
+export function readText(field: Field, lang: Lang, report: Reporter, where: Where): Text | undefined {
+  if (typeof field.value === 'string' || typeof field.value === 'number') return { [lang]: String(field.value) };
+  if (field.fields) {
+    const t: Text = {};
+    for (const f of field.fields) {
+      const m = known(TEXT_KEYS, f.key, f.keyAt, where, report);
+      if (m && f.value != null) t[m.key] = String(f.value);
+    }
+    return t.zh !== undefined || t.en !== undefined ? t : undefined;
+  }
+  return undefined;
+}
+
+/** The raw scalar text of a field, as the author wrote it. */
+export function rawOf(field: Field): string {
+  return field.raw ?? (field.value == null ? '' : String(field.value));
+}

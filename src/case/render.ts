@@ -1,0 +1,67 @@
+/**
+ * Turns the Markdown an author wrote into HTML for the player, through a sanitiser.
+ *
+ * Everything an author wrote is untrusted: marked does not sanitise, so every field passes
+ * through `sanitize` (DOMPurify in the page, or DOMPurify over jsdom at build time). The
+ * sanitiser is passed in so this module stays free of the DOM.
+ */
+import { Marked } from 'marked';
+import type { Case, CaseNode, Ending, Reply, Text } from './types.ts';
+
+export type Sanitize = (html: string) => string;
+
+const marked = new Marked({
+  gfm: true,
+  breaks: true,
+  async: false,
+  renderer: {
+    // Screen readers need alt text; an author who left it out gets a neutral one.
+    image({ href, title, text }) {
+      const alt = (text || 'image').replace(/"/g, '&quot;');
+      return `<img src="${href}" alt="${alt}"${title ? ` title="${title.replace(/"/g, '&quot;')}"` : ''}>`;
+    },
+  },
+});
+
+export function renderMarkdown(source: string, sanitize: Sanitize): string {
+  return sanitize(marked.parse(source) as string).trim();
+}
+
+function renderText(t: Text | undefined, sanitize: Sanitize): Text | undefined {
+  if (!t) return t;
+  const out: Text = {};
+  if (t.zh !== undefined) out.zh = renderMarkdown(t.zh, sanitize);
+  if (t.en !== undefined) out.en = renderMarkdown(t.en, sanitize);
+  return out;
+}
+
+/** A copy of the case with every prose field rendered to sanitised HTML. */
+export function renderCase(c: Case, sanitize: Sanitize): Case & { rendered: true } {
+  const md = (s: string | undefined) => (s === undefined ? undefined : renderMarkdown(s, sanitize));
+  const reply = (r: Reply): Reply => ({
+    ...r,
+    text: md(r.text)!,
+    feedback: renderText(r.feedback, sanitize)!,
+    ...(r.hint ? { hint: renderText(r.hint, sanitize) } : {}),
+  });
+  const node = (n: CaseNode): CaseNode => ({
+    ...n,
+    ...(n.message !== undefined ? { message: md(n.message) } : {}),
+    ...(n.note ? { note: renderText(n.note, sanitize) } : {}),
+    ...(n.gloss !== undefined ? { gloss: md(n.gloss) } : {}),
+    replies: n.replies.map(reply),
+  });
+  const ending = (e: Ending): Ending => ({
+    ...e,
+    ...(e.message !== undefined ? { message: md(e.message) } : {}),
+    ...(e.note ? { note: renderText(e.note, sanitize) } : {}),
+  });
+  return {
+    ...c,
+    ...(c.briefing ? { briefing: renderText(c.briefing, sanitize) } : {}),
+    ...(c.analysis ? { analysis: renderText(c.analysis, sanitize) } : {}),
+    nodes: Object.fromEntries(Object.entries(c.nodes).map(([id, n]) => [id, node(n)])),
+    endings: Object.fromEntries(Object.entries(c.endings).map(([id, e]) => [id, ending(e)])),
+    rendered: true,
+  };
+}

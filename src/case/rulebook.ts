@@ -1,0 +1,106 @@
+/**
+ * Reads a platform rulebook (`scenarios/rulebooks/<id>.md`): front matter, then `# Rules` with one
+ * `## RULE-ID` per rule and its severity, text in Chinese and English, source and "as of" date.
+ *
+ * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
+ */
+import { Reporter } from './diagnostics.ts';
+import { indexFields, indexKeys, readText, rawOf } from './fields.ts';
+import { splitFrontMatter } from './frontmatter.ts';
+import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
+import { scanBody } from './scan.ts';
+import type { ParseResult, Rule, Rulebook, RuleSeverity } from './types.ts';
+import { readDate, readWhole } from './values.ts';
+
+export const DEFAULT_PENALTIES: Record<RuleSeverity, number> = { critical: 50, major: 20, minor: 10 };
+
+const SEVERITIES: Record<string, RuleSeverity> = {
+  critical: 'critical',
+  严重: 'critical',
+  major: 'major',
+  重要: 'major',
+  minor: 'minor',
+  轻微: 'minor',
+};
+
+const WHERE = { zh: '规则库的元数据', en: 'the rulebook front matter' };
+const RULE_ID = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult<Rulebook> {
+  const report = new Reporter(file);
+  const split = splitFrontMatter(source, report);
+  const meta = split.fields ? indexFields(split.fields, RULEBOOK_FRONT_MATTER_KEYS, WHERE, report) : {};
+  const id = meta.id ? rawOf(meta.id) : undefined;
+  if (split.fields && !id) report.report('FIELD_MISSING', 1, 1, { field: 'id' });
+  const penalties = { ...DEFAULT_PENALTIES };
+  for (const f of meta.penalties?.fields ?? []) {
+    const sev = SEVERITIES[f.key.trim().toLowerCase()];
+    const n = readWhole(rawOf(f));
+    if (!sev) report.report('VALUE_INVALID', f.keyAt.line, f.keyAt.column, { key: 'penalties', value: f.key, allowed: 'critical, major, minor' });
+    else if (!n.ok || n.value < 0 || n.value > 100)
+      report.report('FIELD_INVALID', f.line, f.column, { field: `penalties.${sev}`, value: rawOf(f), zh: '应为 0–100 的整数。', en: 'expected a whole number 0–100.' });
+    else penalties[sev] = n.value;
+  }
+
+  const sections = scanBody(split.body, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
+  const rules: Record<string, Rule> = {};
+  const firstLine = new Map<string, number>();
+  for (const section of sections) {
+    if (!matchKey(RULEBOOK_SECTIONS, section.heading)) {
+      report.report('UNKNOWN_SECTION', section.line, section.headingColumn, { name: section.heading }, { zh: '规则库只有一个一级标题：# Rules（规则）。', en: 'A rulebook has one top-level section: # Rules.' });
+      continue;
+    }
+    for (const entry of section.entries) {
+      const ruleId = entry.heading.trim();
+      if (!RULE_ID.test(ruleId)) {
+        report.report('ID_INVALID', entry.line, entry.headingColumn, { id: ruleId });
+        continue;
+      }
+      const prior = firstLine.get(ruleId);
+      if (prior) {
+        report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id: ruleId, first: prior });
+        continue;
+      }
+      firstLine.set(ruleId, entry.line);
+      const keys = indexKeys(entry.keys, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
+      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !keys.get(k)?.value);
+      for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
+      const sevEntry = keys.get('severity');
+      const severity = sevEntry ? SEVERITIES[sevEntry.value.trim().toLowerCase()] : undefined;
+      if (sevEntry?.value && !severity) {
+        const guess = nearest(sevEntry.value, Object.keys(SEVERITIES));
+        report.report('VALUE_INVALID', sevEntry.line, sevEntry.valueColumn, { key: 'severity', value: sevEntry.value, allowed: 'critical, major, minor' },
+          guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
+      }
+      const asOfEntry = keys.get('as of');
+      const asOf = asOfEntry?.value ? readAsOf(asOfEntry.value) : undefined;
+      if (asOfEntry?.value && !asOf)
+        report.report('FIELD_INVALID', asOfEntry.line, asOfEntry.valueColumn, { field: 'as of', value: asOfEntry.value, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
+      if (missing.length || !severity || !asOf) continue;
+      rules[ruleId] = {
+        id: ruleId,
+        severity,
+        text: { zh: keys.get('zh')!.value, en: keys.get('en')!.value },
+        source: keys.get('source')!.value,
+        asOf,
+      };
+    }
+  }
+  if (!sections.length && split.fields)
+    report.report('SECTION_MISSING', split.bodyLine, 1, { section: '# Rules' });
+
+  const title = meta.title ? readText(meta.title, 'zh', report, WHERE) : undefined;
+  const value: Rulebook | undefined =
+    id && !report.hasErrors
+      ? { id, platform: meta.platform ? rawOf(meta.platform) : id, title: title ?? { en: id }, penalties, rules }
+      : undefined;
+  return { value, diagnostics: report.diagnostics };
+}
+
+/** An "as of" date: a full ISO date or a year and month. */
+function readAsOf(raw: string): string | undefined {
+  const s = raw.trim();
+  if (/^\d{4}-\d{2}$/.test(s)) return s;
+  const d = readDate(s);
+  return d.ok ? d.value : undefined;
+}

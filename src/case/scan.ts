@@ -1,0 +1,238 @@
+/**
+ * A line scanner for the body of a case or rulebook file: sections (`#`), entries (`##`), and
+ * inside an entry its key list, quote, notes and numbered replies — each with its line and column.
+ *
+ * Why not a Markdown parser: marked's tokens carry no positions, and every diagnostic must point
+ * at a line and column. The structure the format uses is small; prose inside it is kept as
+ * Markdown text and rendered by marked later. Continuation lines follow Markdown's rules (a line
+ * right after a quote, reply or key, without a blank line, continues it), so the file means the
+ * same thing here as in any Markdown viewer.
+ */
+
+export interface Located {
+  line: number;
+  column: number;
+}
+
+export interface KeyEntry extends Located {
+  key: string;
+  value: string;
+  valueColumn: number;
+  /** The line had no `key: value` shape. */
+  malformed?: boolean;
+}
+
+export interface ReplyScan extends Located {
+  text: string;
+  keys: KeyEntry[];
+  /** Its key list was written without indentation. */
+  keysNotIndented?: Located;
+}
+
+export interface EntryScan extends Located {
+  /** The heading text as written (the id). */
+  heading: string;
+  headingColumn: number;
+  keys: KeyEntry[];
+  message?: string;
+  messageAt?: Located;
+  note?: string;
+  replies: ReplyScan[];
+}
+
+export interface SectionScan extends Located {
+  heading: string;
+  headingColumn: number;
+  /** Everything under the heading, as Markdown, for prose sections. */
+  body: string;
+  entries: EntryScan[];
+  /** First line of text before the first `##`, if any. */
+  stray?: Located;
+}
+
+const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const H2 = /^##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
+const ORDERED = /^( {0,3})\d{1,3}[.)、][ \t]+(.*)$/;
+const BULLET = /^([ \t]*)[-*+][ \t]+(.*)$/;
+const FENCE = /^ {0,3}(```|~~~)/;
+const KEY_VALUE = /^([^:：]+?)[ \t]*[:：][ \t]*(.*)$/;
+
+function indentOf(line: string): number {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n += 1;
+    else if (ch === '\t') n += 4;
+    else break;
+  }
+  return n;
+}
+
+type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
+
+/**
+ * Scan the body. `firstLine` is the 1-based line number of `lines[0]` in the whole file.
+ * `structured` says which sections (by normalised name test) hold `##` entries.
+ */
+export function scanBody(lines: string[], firstLine: number, structured: (heading: string) => boolean): SectionScan[] {
+  const sections: SectionScan[] = [];
+  let section: SectionScan | undefined;
+  let isStructured = false;
+  let bodyLines: string[] = [];
+  let entry: EntryScan | undefined;
+  let reply: ReplyScan | undefined;
+  let key: KeyEntry | undefined;
+  let keyIndent = 0;
+  let last: Last = 'none';
+  let inFence = false;
+  let noteParts: string[] = [];
+  let messageParts: string[] = [];
+
+  const closeEntry = () => {
+    if (!entry) return;
+    if (messageParts.length) entry.message = messageParts.join('\n').trim();
+    if (noteParts.length) entry.note = noteParts.join('\n').trim();
+    messageParts = [];
+    noteParts = [];
+    entry = undefined;
+    reply = undefined;
+    key = undefined;
+  };
+  const closeSection = () => {
+    closeEntry();
+    if (section) section.body = bodyLines.join('\n').trim();
+    bodyLines = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = firstLine + i;
+
+    if (FENCE.test(raw)) inFence = !inFence;
+    const h1 = inFence ? null : H1.exec(raw);
+    if (h1) {
+      closeSection();
+      section = {
+        heading: h1[1],
+        headingColumn: raw.indexOf(h1[1]) + 1,
+        line: lineNo,
+        column: 1,
+        body: '',
+        entries: [],
+      };
+      isStructured = structured(h1[1]);
+      sections.push(section);
+      last = 'none';
+      continue;
+    }
+    if (!section) continue; // text before the first section is for human readers only
+    if (!isStructured) {
+      bodyLines.push(raw);
+      continue;
+    }
+
+    const h2 = inFence ? null : H2.exec(raw);
+    if (h2) {
+      closeEntry();
+      entry = {
+        heading: h2[1],
+        headingColumn: raw.indexOf(h2[1]) + 1,
+        line: lineNo,
+        column: 1,
+        keys: [],
+        replies: [],
+      };
+      section.entries.push(entry);
+      last = 'none';
+      continue;
+    }
+
+    if (raw.trim() === '') {
+      if (last === 'quote') messageParts.push('');
+      else if (last === 'note') noteParts.push('');
+      if (last !== 'none') last = 'blank';
+      continue;
+    }
+
+    if (!entry) {
+      section.stray ??= { line: lineNo, column: indentOf(raw) + 1 };
+      continue;
+    }
+
+    const indent = indentOf(raw);
+    const quote = inFence ? null : QUOTE.exec(raw);
+    if (quote) {
+      if (!entry.messageAt) entry.messageAt = { line: lineNo, column: raw.indexOf('>') + 1 };
+      messageParts.push(quote[1]);
+      last = 'quote';
+      continue;
+    }
+
+    const ordered = inFence ? null : ORDERED.exec(raw);
+    if (ordered) {
+      reply = { text: ordered[2], line: lineNo, column: ordered[1].length + 1, keys: [] };
+      entry.replies.push(reply);
+      key = undefined;
+      last = 'reply';
+      continue;
+    }
+
+    const bullet = inFence ? null : BULLET.exec(raw);
+    if (bullet) {
+      const bulletIndent = indentOf(bullet[1]);
+      const column = bullet[1].length + 1;
+      const contentColumn = raw.length - bullet[2].length + 1;
+      const kv = KEY_VALUE.exec(bullet[2]);
+      const entryKey: KeyEntry = kv
+        ? {
+            key: kv[1].trim(),
+            value: kv[2].trim(),
+            line: lineNo,
+            column: contentColumn,
+            valueColumn: kv[2].trim() ? raw.length - kv[2].length + 1 : raw.length + 1,
+          }
+        : { key: bullet[2].trim(), value: '', line: lineNo, column: contentColumn, valueColumn: contentColumn, malformed: true };
+      if (reply) {
+        if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column };
+        reply.keys.push(entryKey);
+      } else {
+        entry.keys.push(entryKey);
+      }
+      key = entryKey;
+      keyIndent = bulletIndent;
+      last = 'key';
+      continue;
+    }
+
+    // A plain line: continuation of what came just before, or a note.
+    const text = raw.trim();
+    if (last === 'quote') {
+      messageParts.push(text);
+      continue;
+    }
+    if (last === 'key' && key) {
+      key.value = key.value ? `${key.value}\n${text}` : text;
+      continue;
+    }
+    if (last === 'reply' && reply) {
+      reply.text = `${reply.text}\n${text}`;
+      continue;
+    }
+    if (last === 'blank' && key && indent > keyIndent) {
+      key.value = `${key.value}\n\n${text}`;
+      last = 'key';
+      continue;
+    }
+    if (last === 'blank' && reply && !key && indent >= 2) {
+      reply.text = `${reply.text}\n\n${text}`;
+      last = 'reply';
+      continue;
+    }
+    noteParts.push(text);
+    reply = undefined;
+    key = undefined;
+    last = 'note';
+  }
+  closeSection();
+  return sections;
+}

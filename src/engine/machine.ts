@@ -1,0 +1,160 @@
+/**
+ * The conversation machine: customer typing → awaiting the seller's reply → feedback shown →
+ * (next turn or) ended.
+ *
+ * One machine for every case: the compiled case graph lives in the context and the dialogue nodes
+ * are data, not states, so building it costs the same for 10 nodes or 10,000. The rules of play
+ * are the pure functions in `conversation.ts`; this file only sequences them.
+ */
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { Case } from '../case/types.ts';
+import { choose, offeredReplies, replay, resultOf, startAttempt } from './conversation.ts';
+import type { Attempt, Result, Settings, Step } from './types.ts';
+
+export type ConversationState = 'customerTyping' | 'awaitingReply' | 'showingFeedback' | 'ended';
+
+export const DEFAULT_SETTINGS: Settings = { feedback: 'immediate', typingMs: 900 };
+
+export interface ConversationInput {
+  case: Case;
+  settings?: Partial<Settings>;
+  attempt?: Attempt;
+  lastStep?: Step;
+  /** Where to resume a restored conversation. */
+  state?: ConversationState;
+}
+
+export interface ConversationContext {
+  case: Case;
+  settings: Settings;
+  attempt: Attempt;
+  lastStep?: Step;
+  result?: Result;
+  resumeAt?: ConversationState;
+}
+
+export type ConversationEvent =
+  | { type: 'TYPED' }
+  | { type: 'CHOOSE'; reply: string }
+  | { type: 'CONTINUE' }
+  | { type: 'RESTART' };
+
+export const conversationMachine = setup({
+  types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput },
+  delays: { typing: ({ context }) => context.settings.typingMs },
+  guards: {
+    ended: ({ context }) => context.attempt.ended,
+    immediateFeedback: ({ context }) => context.settings.feedback === 'immediate',
+    noTyping: ({ context }) => context.settings.typingMs <= 0,
+    offered: ({ context, event }) =>
+      event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
+    resumeInFeedback: ({ context }) => context.resumeAt === 'showingFeedback' && !!context.lastStep,
+    resumeAwaiting: ({ context }) => context.resumeAt === 'awaitingReply',
+  },
+  actions: {
+    choose: assign(({ context, event }) => {
+      if (event.type !== 'CHOOSE') return {};
+      const next = choose(context.case, context.attempt, event.reply);
+      return next ? { attempt: next.attempt, lastStep: next.step } : {};
+    }),
+    finish: assign(({ context }) => ({ result: resultOf(context.case, context.attempt) })),
+    restart: assign(({ context }) => ({
+      attempt: startAttempt(context.case),
+      lastStep: undefined,
+      result: undefined,
+      resumeAt: undefined,
+    })),
+    resumed: assign({ resumeAt: undefined }),
+  },
+}).createMachine({
+  id: 'conversation',
+  context: ({ input }) => ({
+    case: input.case,
+    settings: { ...DEFAULT_SETTINGS, ...input.settings },
+    attempt: input.attempt ?? startAttempt(input.case),
+    ...(input.lastStep ? { lastStep: input.lastStep } : {}),
+    ...(input.state ? { resumeAt: input.state } : {}),
+  }),
+  initial: 'resuming',
+  on: { RESTART: { target: '.customerTyping', actions: 'restart' } },
+  states: {
+    resuming: {
+      always: [
+        { guard: 'resumeInFeedback', target: 'showingFeedback', actions: 'resumed' },
+        { guard: 'ended', target: 'ended', actions: ['finish', 'resumed'] },
+        { guard: 'resumeAwaiting', target: 'awaitingReply', actions: 'resumed' },
+        { target: 'customerTyping', actions: 'resumed' },
+      ],
+    },
+    customerTyping: {
+      always: { guard: 'noTyping', target: 'awaitingReply' },
+      after: { typing: 'awaitingReply' },
+      on: { TYPED: 'awaitingReply' },
+    },
+    awaitingReply: {
+      on: { CHOOSE: { guard: 'offered', actions: 'choose', target: 'answered' } },
+    },
+    answered: {
+      always: [{ guard: 'immediateFeedback', target: 'showingFeedback' }, { target: 'advancing' }],
+    },
+    showingFeedback: {
+      on: { CONTINUE: 'advancing' },
+    },
+    advancing: {
+      always: [{ guard: 'ended', target: 'ended', actions: 'finish' }, { target: 'customerTyping' }],
+    },
+    ended: {},
+  },
+});
+
+export type ConversationSnapshot = SnapshotFrom<typeof conversationMachine>;
+
+/** What is saved between visits: the transcript, not the scores, so it is replayed against the case. */
+export interface SavedConversation {
+  format: 1;
+  caseId: string;
+  caseVersion: string;
+  replies: string[];
+  state: ConversationState;
+  settings: Settings;
+}
+
+export function stateOf(snapshot: ConversationSnapshot): ConversationState {
+  const v = snapshot.value as string;
+  if (v === 'showingFeedback' || v === 'ended' || v === 'awaitingReply') return v;
+  return 'customerTyping';
+}
+
+export function saveConversation(snapshot: ConversationSnapshot): SavedConversation {
+  const { attempt, settings, case: c } = snapshot.context;
+  return {
+    format: 1,
+    caseId: c.id,
+    caseVersion: c.version,
+    replies: attempt.path.map((s) => s.reply),
+    state: stateOf(snapshot),
+    settings,
+  };
+}
+
+export type RestoreProblem = 'unreadable' | 'other-case' | 'case-changed' | 'does-not-fit';
+
+/**
+ * Turn saved data back into machine input. Saved data comes from storage that may be corrupted or
+ * written for an older version of the case, so everything is checked and the transcript replayed.
+ */
+export function restoreConversation(c: Case, saved: unknown): { input: ConversationInput } | { problem: RestoreProblem } {
+  if (!saved || typeof saved !== 'object') return { problem: 'unreadable' };
+  const s = saved as Partial<SavedConversation>;
+  if (s.format !== 1 || !Array.isArray(s.replies) || !s.replies.every((r) => typeof r === 'string')) return { problem: 'unreadable' };
+  if (s.caseId !== c.id) return { problem: 'other-case' };
+  if (s.caseVersion !== c.version) return { problem: 'case-changed' };
+  const attempt = replay(c, s.replies);
+  if (!attempt) return { problem: 'does-not-fit' };
+  const settings: Partial<Settings> = {};
+  if (s.settings?.feedback === 'immediate' || s.settings?.feedback === 'deferred') settings.feedback = s.settings.feedback;
+  if (typeof s.settings?.typingMs === 'number' && s.settings.typingMs >= 0) settings.typingMs = Math.min(s.settings.typingMs, 5000);
+  const state = (['customerTyping', 'awaitingReply', 'showingFeedback', 'ended'] as const).find((x) => x === s.state) ?? 'customerTyping';
+  const lastStep = attempt.path.at(-1);
+  return { input: { case: c, settings, attempt, ...(lastStep ? { lastStep } : {}), state } };
+}

@@ -1,0 +1,44 @@
+/**
+ * Build, dev server and unit/component test configuration.
+ *
+ * `base: './'` keeps every URL in the built site relative, so `dist/` works from any folder of any
+ * static host and inside an LMS package. The cases plugin validates and compiles `scenarios/` at
+ * build time; an invalid case fails the build with its diagnostics.
+ */
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { casesPlugin } from './src/build/cases-plugin.ts';
+
+export default defineConfig({
+  base: './',
+  publicDir: 'static',
+  plugins: [
+    casesPlugin({ dir: 'scenarios' }),
+    svelte({
+      // Runes for the project's own components only; libraries keep their own mode.
+      dynamicCompileOptions: ({ filename }) =>
+        filename.includes('node_modules') ? undefined : { runes: true },
+    }),
+  ],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.ts'],
+          setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+    ],
+  },
+});
