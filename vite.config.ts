@@ -14,11 +14,7 @@ export default defineConfig({
   publicDir: 'static',
   plugins: [
     casesPlugin({ dir: 'scenarios' }),
-    svelte({
-      // Runes for the project's own components only; libraries keep their own mode.
-      dynamicCompileOptions: ({ filename }) =>
-        filename.includes('node_modules') ? undefined : { runes: true },
-    }),
+    svelte(),
   ],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
