@@ -1,0 +1,227 @@
+/**
+ * Reads the entries under `# Dialogue` and `# Endings`: a node's message, note, gloss and
+ * reactions; each reply's keys; each ending's result, outcome and refund.
+ */
+import { didYouMean, type Reporter } from './diagnostics.ts';
+import { indexKeys, type IndexedKeys } from './fields.ts';
+import { ENDING_KEYS, nearest, NODE_KEYS, REPLY_KEYS } from './keys.ts';
+import type { EntryScan, KeyEntry, ReplyScan } from './scan.ts';
+import type { CaseNode, Condition, Ending, EndingResult, Lang, Money, Redirect, Reply } from './types.ts';
+import { moneyText, readAmount, readCondition, readList, readTime, readWhole, readYesNo } from './values.ts';
+
+const RESULTS: Record<string, EndingResult> = {
+  resolved: 'resolved',
+  已解决: 'resolved',
+  解决: 'resolved',
+  escalated: 'escalated',
+  升级: 'escalated',
+  lost: 'lost',
+  流失: 'lost',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  取消: 'cancelled',
+  failed: 'failed',
+  失败: 'failed',
+};
+const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
+  seller: 'seller',
+  卖家: 'seller',
+  platform: 'platform',
+  平台: 'platform',
+  buyer: 'buyer',
+  买家: 'buyer',
+};
+
+export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter): CaseNode {
+  const keys = indexKeys(entry.keys, NODE_KEYS, { zh: `节点 ${id}`, en: `node ${id}` }, report);
+  const redirects: Redirect[] = [];
+  for (const e of keys.entries.filter((k) => k.key === 'go to')) {
+    const m = /^(\S+)\s+(?:if|如果|当)\s+(.+)$/i.exec(e.entry.value.trim());
+    if (!m) {
+      report.report('CONDITION_INVALID', e.entry.line, e.entry.valueColumn, { value: e.entry.value, zh: '写成“目标 if 条件”。', en: 'write “target if condition”.' }, {
+        zh: '例如：go to: arbitration if satisfaction < 25',
+        en: 'For example: go to: arbitration if satisfaction < 25',
+      });
+      continue;
+    }
+    const when = condition(m[2], e.entry, report);
+    if (when) redirects.push({ to: m[1], when, at: { line: e.entry.line, column: e.entry.valueColumn } });
+  }
+  const node: CaseNode = {
+    id,
+    redirects,
+    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report)),
+    at: { line: entry.line, column: entry.headingColumn },
+  };
+  if (entry.message) node.message = entry.message;
+  if (entry.note) node.note = { [lang]: entry.note };
+  const gloss = keys.get('gloss');
+  if (gloss?.value) node.gloss = gloss.value;
+  const time = timeOf(keys.get('time'), report);
+  if (time) node.time = time;
+  if (!entry.message && !entry.note) report.report('MESSAGE_MISSING', entry.line, entry.headingColumn, { id }, {
+    zh: '在节点下用 > 写买家的话，或写一段旁白。',
+    en: 'Write the customer’s words after > under the heading, or a note.',
+  });
+  return node;
+}
+
+function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter): Reply {
+  if (scan.keysNotIndented) report.report('REPLY_KEYS_NOT_INDENTED', scan.keysNotIndented.line, scan.keysNotIndented.column, {}, {
+    zh: '在 - next: … 这些行前面加 3 个空格。',
+    en: 'Indent the - next: … lines by 3 spaces.',
+  });
+  const keys = indexKeys(scan.keys, REPLY_KEYS, { zh: `回复 ${nodeId}.${index + 1}`, en: `reply ${nodeId}.${index + 1}` }, report);
+  const at = { line: scan.line, column: scan.column };
+  if (!scan.text.trim()) report.report('REPLY_TEXT_MISSING', scan.line, scan.column);
+  const idEntry = keys.get('id');
+  const reply: Reply = {
+    id: idEntry?.value.trim() || `${nodeId}.${index + 1}`,
+    text: scan.text.trim(),
+    next: '',
+    satisfaction: 0,
+    follows: keys.get('follows') ? readList(keys.get('follows')!.value) : [],
+    breaks: keys.get('breaks') ? readList(keys.get('breaks')!.value) : [],
+    feedback: keys.text('feedback', lang) ?? {},
+    set: keys.get('set') ? readList(keys.get('set')!.value) : [],
+    unset: keys.get('unset') ? readList(keys.get('unset')!.value) : [],
+    real: false,
+    at,
+  };
+  rememberKeyPositions(reply, keys);
+  const next = keys.get('next');
+  if (!next?.value.trim()) report.report('NEXT_MISSING', scan.line, scan.column, {}, { zh: '在回复下加一行 - next: 节点编号', en: 'Add a line - next: node-id under the reply.' });
+  else reply.next = next.value.trim();
+  const sat = keys.get('satisfaction');
+  if (sat) {
+    const n = readWhole(sat.value);
+    if (!n.ok) report.report('SATISFACTION_NOT_WHOLE', sat.line, sat.valueColumn, { value: sat.value }, {
+      zh: '写成整数，如 +10、-5。',
+      en: 'Use a whole number such as +10 or -5.',
+    });
+    else reply.satisfaction = n.value;
+  }
+  const hint = keys.text('hint', lang);
+  if (hint) reply.hint = hint;
+  const cond = keys.get('if');
+  if (cond) {
+    const c = condition(cond.value, cond, report);
+    if (c) reply.when = c;
+  }
+  const time = timeOf(keys.get('time'), report);
+  if (time) reply.time = time;
+  const real = keys.get('real');
+  if (real) reply.real = yesNo(real, 'real', report);
+  if (!reply.feedback.zh && !reply.feedback.en) report.report('FEEDBACK_MISSING', scan.line, scan.column, {}, {
+    zh: '加一行 - feedback: 说明这条回复好在哪里或错在哪里。',
+    en: 'Add - feedback: saying why this reply is good or bad.',
+  });
+  return reply;
+}
+
+export function readEnding(id: string, entry: EntryScan, lang: Lang, order: Money | undefined, report: Reporter): Ending {
+  const keys = indexKeys(entry.keys, ENDING_KEYS, { zh: `结局 ${id}`, en: `ending ${id}` }, report);
+  const at = { line: entry.line, column: entry.headingColumn };
+  if (entry.replies.length)
+    report.report('VALUE_INVALID', entry.replies[0].line, entry.replies[0].column, { key: id, value: '1. …', allowed: '> message, note, key list' }, {
+      zh: '结局不能再有回复；如果对话还要继续，把它移到 # Dialogue 下。',
+      en: 'An ending has no replies; if the conversation goes on, move it under # Dialogue.',
+    });
+  const resultEntry = keys.get('result');
+  let result: EndingResult = 'resolved';
+  if (!resultEntry?.value) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${id}: result` });
+  else {
+    const r = RESULTS[resultEntry.value.trim().toLowerCase()];
+    if (r) result = r;
+    else {
+      const guess = nearest(resultEntry.value, Object.keys(RESULTS));
+      report.report('VALUE_INVALID', resultEntry.line, resultEntry.valueColumn, { key: 'result', value: resultEntry.value, allowed: 'resolved, escalated, lost, cancelled, failed' }, guess ? didYouMean(guess) : undefined);
+    }
+  }
+  const outcome = keys.text('outcome', lang);
+  if (!outcome) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${id}: outcome` });
+  const ending: Ending = { id, result, outcome: outcome ?? {}, real: false, at };
+  if (entry.message) ending.message = entry.message;
+  if (entry.note) ending.note = { [lang]: entry.note };
+  const time = timeOf(keys.get('time'), report);
+  if (time) ending.time = time;
+  const real = keys.get('real');
+  if (real) ending.real = yesNo(real, 'real', report);
+  const payer = keys.get('paid by');
+  if (payer) {
+    const p = PAYERS[payer.value.trim().toLowerCase()];
+    if (p) ending.paidBy = p;
+    else report.report('VALUE_INVALID', payer.line, payer.valueColumn, { key: 'paid by', value: payer.value, allowed: 'seller, platform, buyer' });
+  }
+  const refund = keys.get('refund');
+  const currencyEntry = keys.get('currency');
+  if (currencyEntry && order && currencyEntry.value.trim().toUpperCase() !== order.currency)
+    report.report('CURRENCY_MISMATCH', currencyEntry.line, currencyEntry.valueColumn, { value: currencyEntry.value.trim(), order: order.currency }, {
+      zh: `退款以订单币种计：写 ${order.currency}，或删掉 currency 这一行。`,
+      en: `Refunds are in the order currency: write ${order.currency} or remove the currency line.`,
+    });
+  else if (refund && order) readRefund(refund, order, ending, report);
+  return ending;
+}
+
+function readRefund(entry: KeyEntry, order: Money, ending: Ending, report: Reporter): void {
+  // An author may write the currency beside the amount: `8.00 USD` or `USD 8.00`.
+  const m = /^(?:([A-Za-z]{3})\s*)?([^\sA-Za-z]+)(?:\s*([A-Za-z]{3}))?$/.exec(entry.value.trim());
+  const code = (m?.[1] ?? m?.[3])?.toUpperCase();
+  if (code && code !== order.currency) {
+    report.report('CURRENCY_MISMATCH', entry.line, entry.valueColumn, { value: code, order: order.currency }, {
+      zh: `退款以订单币种 ${order.currency} 计；其他币种的折算可以写在 outcome 里。`,
+      en: `Refunds are in the order currency ${order.currency}; put a conversion in the outcome text.`,
+    });
+    return;
+  }
+  const amount = readAmount(m?.[2] ?? entry.value, order.currency);
+  if (!amount.ok) {
+    report.report('AMOUNT_INVALID', entry.line, entry.valueColumn, { value: entry.value, currency: order.currency }, { zh: amount.zh, en: amount.en });
+    return;
+  }
+  if (amount.value.amount > order.amount) {
+    report.report('AMOUNT_EXCEEDS_ORDER', entry.line, entry.valueColumn, { value: moneyText(amount.value), order: moneyText(order) }, {
+      zh: '退款最多为订单金额。',
+      en: 'A refund can be at most the order amount.',
+    });
+    return;
+  }
+  ending.refund = amount.value;
+}
+
+function condition(raw: string, entry: KeyEntry, report: Reporter): Condition | undefined {
+  const c = readCondition(raw);
+  if (c.ok) return c.value;
+  report.report('CONDITION_INVALID', entry.line, entry.valueColumn, { value: raw, zh: c.zh, en: c.en }, {
+    zh: '例如：satisfaction >= 60、apologised、not apologised，用 and 连接。',
+    en: 'For example: satisfaction >= 60, apologised, not apologised, joined by and.',
+  });
+  return undefined;
+}
+
+function timeOf(entry: KeyEntry | undefined, report: Reporter): string | undefined {
+  if (!entry?.value) return undefined;
+  const t = readTime(entry.value);
+  if (t.ok) return t.value;
+  report.report('TIME_INVALID', entry.line, entry.valueColumn, { value: entry.value }, { zh: t.zh, en: t.en });
+  return undefined;
+}
+
+function yesNo(entry: KeyEntry, key: string, report: Reporter): boolean {
+  const b = readYesNo(entry.value);
+  if (b.ok) return b.value;
+  report.report('VALUE_INVALID', entry.line, entry.valueColumn, { key, value: entry.value, allowed: 'yes, no' });
+  return false;
+}
+
+/** Where each of a reply's keys was written, so a bad reference is reported at its value. */
+const keyPositions = new WeakMap<Reply, Map<string, { line: number; column: number }>>();
+export function keyPosition(r: Reply, key: string): { line: number; column: number } {
+  return keyPositions.get(r)?.get(key) ?? r.at;
+}
+function rememberKeyPositions(r: Reply, keys: IndexedKeys<string>): void {
+  const m = new Map<string, { line: number; column: number }>();
+  for (const e of keys.entries) if (!m.has(e.key)) m.set(e.key, { line: e.entry.line, column: e.entry.valueColumn });
+  keyPositions.set(r, m);
+}

@@ -1,0 +1,73 @@
+/**
+ * Cross-reference checks once every node and ending is read: targets exist, cited rules exist in
+ * the rulebook, tested flags are set somewhere, and the rules a case sets out to practise are cited.
+ */
+import { didYouMean, type Reporter } from './diagnostics.ts';
+import { keyPosition } from './entries.ts';
+import { nearest } from './keys.ts';
+import type { Meta } from './meta.ts';
+import type { CaseNode, Ending, Rulebook } from './types.ts';
+
+export function checkReferences(
+  meta: Meta,
+  nodes: Record<string, CaseNode>,
+  endings: Record<string, Ending>,
+  rulebook: Rulebook | undefined,
+  report: Reporter,
+): void {
+  const targets = [...Object.keys(nodes), ...Object.keys(endings)];
+  const exists = (id: string) => id in nodes || id in endings;
+  const missingTarget = (id: string, line: number, column: number) =>
+    report.report('TARGET_NOT_FOUND', line, column, { id }, (() => {
+      const guess = nearest(id, targets);
+      return guess ? didYouMean(guess) : { zh: `在 # Dialogue 下加 ## ${id}，或在 # Endings 下加结局。`, en: `Add ## ${id} under # Dialogue, or an ending under # Endings.` };
+    })());
+
+  const setFlags = new Set<string>();
+  const cited = new Set<string>();
+  for (const node of Object.values(nodes))
+    for (const r of node.replies) {
+      for (const flag of r.set) setFlags.add(flag);
+      for (const id of [...r.follows, ...r.breaks]) cited.add(id);
+    }
+
+  for (const node of Object.values(nodes)) {
+    for (const red of node.redirects) if (!exists(red.to)) missingTarget(red.to, red.at.line, red.at.column);
+    for (const r of node.replies) {
+      if (r.next && !exists(r.next)) {
+        const pos = keyPosition(r, 'next');
+        missingTarget(r.next, pos.line, pos.column);
+      }
+      if (rulebook)
+        for (const id of [...r.follows, ...r.breaks])
+          if (!rulebook.rules[id]) {
+            const pos = keyPosition(r, r.breaks.includes(id) ? 'breaks' : 'follows');
+            const guess = nearest(id, Object.keys(rulebook.rules));
+            report.report('RULE_NOT_FOUND', pos.line, pos.column, { id, rulebook: rulebook.id }, guess ? didYouMean(guess) : undefined);
+            if (guess) cited.add(guess);
+          }
+    }
+    const conditions = [...node.replies.map((r) => r.when), ...node.redirects.map((d) => d.when)];
+    for (const c of conditions)
+      for (const t of c?.tests ?? [])
+        if (t.kind === 'flag' && !setFlags.has(t.flag)) {
+          const guess = nearest(t.flag, setFlags);
+          report.report('FLAG_NEVER_SET', node.at.line, node.at.column, { flag: t.flag }, guess ? didYouMean(guess) : {
+            zh: `在某条回复下加 - set: ${t.flag}`,
+            en: `Add - set: ${t.flag} under some reply.`,
+          });
+        }
+  }
+
+  if (rulebook)
+    for (const o of meta.objectivesAt) {
+      if (!rulebook.rules[o.id]) {
+        const guess = nearest(o.id, Object.keys(rulebook.rules));
+        report.report('RULE_NOT_FOUND', o.line, o.column, { id: o.id, rulebook: rulebook.id }, guess ? didYouMean(guess) : undefined);
+      } else if (!cited.has(o.id))
+        report.report('RULE_NEVER_CITED', o.line, o.column, { id: o.id }, {
+          zh: '让某条回复 follows 或 breaks 这条规则，或把它从 rules 中删掉。',
+          en: 'Have a reply follow or break it, or remove it from rules.',
+        });
+    }
+}
