@@ -61,7 +61,11 @@ export function checkGraph(
   // Reverse reachability: which nodes can still get to an ending (or to an already reported problem)?
   const incoming = new Map<string, string[]>();
   for (const node of Object.values(nodes))
-    for (const t of edges(node)) incoming.set(t, [...(incoming.get(t) ?? []), node.id]);
+    for (const t of edges(node)) {
+      const list = incoming.get(t);
+      if (list) list.push(node.id);
+      else incoming.set(t, [node.id]);
+    }
   const canEnd = new Set<string>(Object.keys(endings));
   for (const node of Object.values(nodes))
     if (!node.replies.length || edges(node).some((t) => !(t in nodes) && !(t in endings))) canEnd.add(node.id);

@@ -42,7 +42,7 @@ export interface ParseOptions {
 }
 
 /** Files larger than this are refused before any parsing: a case is a few dozen kB. */
-export const MAX_CASE_BYTES = 2_000_000;
+export const MAX_CASE_BYTES = 10_000_000;
 export { DEFAULT_PASS, DEFAULT_START_SATISFACTION } from './meta.ts';
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;

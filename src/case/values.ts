@@ -21,8 +21,14 @@ export function isCurrency(code: string): boolean {
 }
 
 /** Digits after the decimal point for a currency: 2 for USD, 0 for JPY. */
+const digitsByCurrency = new Map<string, number>();
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let d = digitsByCurrency.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, d);
+  }
+  return d;
 }
 
 /** `80.00` in USD → 8000. */

@@ -17,7 +17,7 @@ export function checkCase(source: string, options: ParseOptions = {}): ParseResu
   const report = new Reporter(options.file ?? 'case.md');
   const result = explore(c);
   for (const [id, st] of result.stuck) {
-    const flags = st.flags.length ? st.flags.join(', ') : '—';
+    const flags = st.flags.length ? st.flags.join(", ") : "—";
     report.report('STUCK', c.nodes[id].at.line, c.nodes[id].at.column, {
       id,
       state: `满意度为 ${st.satisfaction}、标记为 ${flags} `,

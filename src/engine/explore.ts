@@ -6,18 +6,20 @@
  * States are bounded (satisfaction 0–100, compliance only falls), so the walk ends even with
  * loops. When no condition looks at satisfaction, a state with at least the satisfaction and
  * compliance of one already seen at the same node and flags can do no better, and is skipped;
- * that keeps a 10,000-node case to a few visits per node.
+ * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
+ * from instead of copying its path, so deep cases stay cheap.
  */
 import type { Case } from '../case/types.ts';
-import { clamp, complianceOf, holds, judge, resolveTarget } from './conversation.ts';
-import type { Violation } from './types.ts';
+import { clamp, holds, resolveTarget } from './conversation.ts';
 
 export interface ExploreState {
   at: string;
   satisfaction: number;
   flags: string[];
-  violations: Violation[];
-  replies: string[];
+  compliance: number;
+  critical: boolean;
+  reply?: string;
+  from?: ExploreState;
 }
 
 export interface Exploration {
@@ -32,6 +34,12 @@ export interface Exploration {
 
 export const STATE_BUDGET = 200_000;
 
+export function repliesTo(st: ExploreState): string[] {
+  const out: string[] = [];
+  for (let s: ExploreState | undefined = st; s?.reply; s = s.from) out.push(s.reply);
+  return out.reverse();
+}
+
 function usesSatisfaction(c: Case): boolean {
   return Object.values(c.nodes).some(
     (n) =>
@@ -45,33 +53,37 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
   const best = new Map<string, { s: number; k: number }[]>();
   const seen = new Set<string>();
   const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
+  const { minSatisfaction, minCompliance, criticalFails } = c.pass;
 
-  const fresh = (st: ExploreState, compliance: number): boolean => {
-    const critical = st.violations.some((v) => v.severity === 'critical');
-    const flagKey = `${st.at}|${[...st.flags].sort().join(',')}|${critical}`;
+  const fresh = (st: ExploreState): boolean => {
+    const flagKey = st.flags.length ? `${st.at}|${[...st.flags].sort().join(',')}|${st.critical}` : `${st.at}||${st.critical}`;
     if (dominance) {
-      const front = best.get(flagKey) ?? [];
-      if (front.some((p) => p.s >= st.satisfaction && p.k >= compliance)) return false;
-      best.set(flagKey, [...front.filter((p) => !(st.satisfaction >= p.s && compliance >= p.k)), { s: st.satisfaction, k: compliance }]);
+      const front = best.get(flagKey);
+      if (!front) {
+        best.set(flagKey, [{ s: st.satisfaction, k: st.compliance }]);
+        return true;
+      }
+      if (front.some((p) => p.s >= st.satisfaction && p.k >= st.compliance)) return false;
+      best.set(flagKey, [...front.filter((p) => !(st.satisfaction >= p.s && st.compliance >= p.k)), { s: st.satisfaction, k: st.compliance }]);
       return true;
     }
-    const key = `${flagKey}|${st.satisfaction}|${compliance}`;
+    const key = `${flagKey}|${st.satisfaction}|${st.compliance}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   };
 
   const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack: ExploreState[] = [{ at: first.at, satisfaction: c.startSatisfaction, flags: [], violations: [], replies: [] }];
+  const stack: ExploreState[] = [{ at: first.at, satisfaction: c.startSatisfaction, flags: [], compliance: 100, critical: false }];
   while (stack.length) {
     const st = stack.pop()!;
-    const compliance = complianceOf(c, st.violations);
     if (c.endings[st.at]) {
-      if (!out.passing && judge(c, st.satisfaction, compliance, st.violations).length === 0) out.passing = st.replies;
+      const passes = st.satisfaction >= minSatisfaction && st.compliance >= minCompliance && !(criticalFails && st.critical);
+      if (passes && !out.passing) out.passing = repliesTo(st);
       continue;
     }
     const node = c.nodes[st.at];
-    if (!node || !fresh(st, compliance)) continue;
+    if (!node || !fresh(st)) continue;
     if (++out.states > budget) {
       out.truncated = true;
       break;
@@ -79,16 +91,19 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
     const offered = node.replies.filter((r) => holds(r.when, st.satisfaction, st.flags));
     if (!offered.length && !out.stuck.has(st.at)) out.stuck.set(st.at, st);
     // Push worse replies first so the most promising one is explored next.
-    const ordered = [...offered].sort((a, b) => a.satisfaction - a.breaks.length * 100 - (b.satisfaction - b.breaks.length * 100));
+    const ordered = offered.length > 1 ? [...offered].sort((a, b) => a.satisfaction - a.breaks.length * 100 - (b.satisfaction - b.breaks.length * 100)) : offered;
     for (const r of ordered) {
       const satisfaction = clamp(st.satisfaction + r.satisfaction);
-      const flags = [...st.flags.filter((f) => !r.unset.includes(f)), ...r.set.filter((f) => !st.flags.includes(f))];
-      const violations = [
-        ...st.violations,
-        ...r.breaks.map((rule) => ({ rule, severity: c.rules[rule]?.severity ?? 'minor', turn: st.replies.length + 1, node: st.at, reply: r.id }) as Violation),
-      ];
-      const { at } = resolveTarget(c, r.next, satisfaction, flags);
-      stack.push({ at, satisfaction, flags, violations, replies: [...st.replies, r.id] });
+      const flags = r.set.length || r.unset.length ? [...st.flags.filter((f) => !r.unset.includes(f)), ...r.set.filter((f) => !st.flags.includes(f))] : st.flags;
+      let compliance = st.compliance;
+      let critical = st.critical;
+      for (const rule of r.breaks) {
+        const severity = c.rules[rule]?.severity ?? 'minor';
+        compliance = Math.max(0, compliance - c.penalties[severity]);
+        critical ||= severity === 'critical';
+      }
+      const at = r.next in c.nodes && !c.nodes[r.next].redirects.length ? r.next : resolveTarget(c, r.next, satisfaction, flags).at;
+      stack.push({ at, satisfaction, flags, compliance, critical, reply: r.id, from: st });
     }
   }
   return out;

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench` — prints the speed figures the project tracks:
+ * - check (parse + validate + compile) time for generated cases of 10 … 10,000 nodes;
+ * - engine step latency (choose a reply) at 10,000 nodes, p50 and p99;
+ * - building the conversation machine and starting an actor.
+ * Figures are medians over repeats in one run; the machine is noisy, so compare within a run.
+ */
+import { performance } from 'node:perf_hooks';
+import { createActor } from 'xstate';
+import type { Rulebook } from '../src/case/types.ts';
+import { checkCase } from '../src/engine/check.ts';
+import { choose, offeredReplies, startAttempt } from '../src/engine/conversation.ts';
+import { conversationMachine } from '../src/engine/machine.ts';
+import { generateCase } from './lib/generate.ts';
+
+export const rulebook: Rulebook = {
+  id: 'bench',
+  platform: 'Bench',
+  title: { en: 'Bench' },
+  penalties: { critical: 50, major: 20, minor: 10 },
+  rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;
+
+console.log('Check (parse + validate + compile), median of repeats');
+for (const n of [10, 100, 1000, 10000]) {
+  const source = generateCase(n);
+  const repeats = n >= 10000 ? 3 : n >= 1000 ? 7 : 15;
+  const times: number[] = [];
+  let ok = true;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    const r = checkCase(source, { file: `bench-${n}.md`, rulebooks: { bench: rulebook } });
+    times.push(performance.now() - t0);
+    ok &&= !!r.value;
+  }
+  console.log(`  ${String(n).padStart(6)} nodes  ${(source.length / 1024).toFixed(0).padStart(6)} kB  ${ms(median(times)).padStart(12)}${ok ? '' : '  (did not compile!)'}`);
+}
+
+{
+  const c = checkCase(generateCase(10000), { rulebooks: { bench: rulebook } }).value!;
+  const steps: number[] = [];
+  let a = startAttempt(c);
+  for (let i = 0; i < 10000; i++) {
+    const offered = offeredReplies(c, a);
+    const pick = offered[i % 7 === 0 ? 1 : 0];
+    const t0 = performance.now();
+    const next = choose(c, a, pick.id)!;
+    steps.push(performance.now() - t0);
+    a = next.attempt.ended ? startAttempt(c) : { ...next.attempt, path: next.attempt.path.slice(-20), violations: [] };
+  }
+  console.log(`\nEngine step at 10,000 nodes: p50 ${us(pct(steps, 0.5))}, p99 ${us(pct(steps, 0.99))}`);
+
+  const starts: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    const actor = createActor(conversationMachine, { input: { case: c, settings: { typingMs: 0 } } }).start();
+    starts.push(performance.now() - t0);
+    actor.stop();
+  }
+  console.log(`Create + start the conversation actor (10,000-node case): median ${ms(median(starts))}`);
+}
