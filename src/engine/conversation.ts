@@ -70,8 +70,10 @@ const REPLY_GAP_MIN = 5;
 const CUSTOMER_GAP_MIN = 20;
 
 function timeOfTarget(c: Case, at: string, clock: string | undefined): string | undefined {
-  const own = c.nodes[at]?.time ?? c.endings[at]?.time;
-  return later(clock, own ?? addMinutes(clock, CUSTOMER_GAP_MIN));
+  const target = c.nodes[at] ?? c.endings[at];
+  if (target?.time) return later(clock, target.time);
+  // Narration without a customer message takes no time: the seller carries straight on.
+  return target?.message ? addMinutes(clock, CUSTOMER_GAP_MIN) : clock;
 }
 
 export function startAttempt(c: Case): Attempt {

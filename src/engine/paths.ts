@@ -1,0 +1,48 @@
+/**
+ * Enumerates every complete path through a case — each sequence of offered replies from the start
+ * to an ending — replaying it with the same rules the player uses, and scores each.
+ *
+ * Loops are bounded: a path may pass through the same node at most `maxVisits` times. Used by the
+ * tests and the path report; the validator uses the cheaper state walk in `explore.ts`.
+ */
+import type { Case } from '../case/types.ts';
+import { choose, offeredReplies, resultOf, startAttempt } from './conversation.ts';
+import type { Attempt, Result } from './types.ts';
+
+export interface PathWalk {
+  results: Result[];
+  /** Attempts that reached a node with no reply offered. */
+  stuck: Attempt[];
+  /** Stopped at `limit` paths. */
+  truncated: boolean;
+}
+
+export function allPaths(c: Case, { maxVisits = 2, limit = 100_000 } = {}): PathWalk {
+  const walk: PathWalk = { results: [], stuck: [], truncated: false };
+  const visits = new Map<string, number>();
+  const go = (a: Attempt): void => {
+    if (walk.truncated) return;
+    if (a.ended) {
+      walk.results.push(resultOf(c, a));
+      if (walk.results.length >= limit) walk.truncated = true;
+      return;
+    }
+    const offered = offeredReplies(c, a);
+    if (!offered.length) {
+      walk.stuck.push(a);
+      return;
+    }
+    const n = visits.get(a.at) ?? 0;
+    if (n >= maxVisits) return;
+    visits.set(a.at, n + 1);
+    for (const r of offered) go(choose(c, a, r.id)!.attempt);
+    visits.set(a.at, n);
+  };
+  go(startAttempt(c));
+  return walk;
+}
+
+/** Order results best first: passed, then compliance, then satisfaction. */
+export function byBest(a: Result, b: Result): number {
+  return Number(b.passed) - Number(a.passed) || b.compliance - a.compliance || b.satisfaction - a.satisfaction;
+}
