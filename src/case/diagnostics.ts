@@ -80,6 +80,11 @@ export const CATALOGUE = {
     zh: (a) => `这段内容不在任何 ## 节点下，会被忽略（${a.section}）。`,
     en: (a) => `This text is not under any ## heading and is ignored (${a.section}).`,
   },
+  DUPLICATE_KEY: {
+    severity: 'error',
+    zh: (a) => `${e(a.key)} 写了两次（第一次在第 ${a.first} 行）。`,
+    en: (a) => `${e(a.key)} is given twice (first on line ${a.first}).`,
+  },
   KEY_VALUE_EXPECTED: {
     severity: 'error',
     zh: () => '这里应写成“键: 值”，例如 next: explain。',
@@ -224,16 +229,21 @@ export const didYouMean = (s: string): Hint => ({ zh: `是不是想写 ${e(s)}�
 /** Collects diagnostics for one file. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly file: string) {}
+  /** `lines`: the file's line count, so that "missing at the end" still points inside the file. */
+  constructor(
+    readonly file: string,
+    readonly lines = Infinity,
+  ) {}
 
   report(code: DiagnosticCode, line: number, column: number, args: Args = {}, hint?: Hint): void {
     const entry: Entry = CATALOGUE[code];
+    const inside = Math.max(1, Math.min(line, this.lines));
     this.diagnostics.push({
       code,
       severity: entry.severity,
       file: this.file,
-      line,
-      column,
+      line: inside,
+      column: inside === line ? column : 1,
       message: { zh: entry.zh(args), en: entry.en(args) },
       ...(hint ? { hint } : {}),
     });

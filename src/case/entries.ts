@@ -44,8 +44,10 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
       });
       continue;
     }
-    const when = condition(m[2], e.entry, report);
-    if (when) redirects.push({ to: m[1], when, at: { line: e.entry.line, column: e.entry.valueColumn } });
+    // An unreadable condition is reported; the target still counts as a way on for the graph
+    // checks, so its ending is not also called unreachable. (A case with errors is never played.)
+    const when = condition(m[2], e.entry, report) ?? { source: m[2], tests: [] };
+    redirects.push({ to: m[1], when, at: { line: e.entry.line, column: e.entry.valueColumn } });
   }
   const node: CaseNode = {
     id,

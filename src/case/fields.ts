@@ -54,6 +54,9 @@ export function indexFields<V extends Vocabulary>(
   return out;
 }
 
+/** Keys an entry may give more than once (each `go to` is one reaction). */
+const REPEATABLE = new Set(['go to']);
+
 /** Index a `- key: value` list by canonical key; localised keys collect per language. */
 export interface IndexedKeys<K extends string> {
   get(key: K): KeyEntry | undefined;
@@ -69,13 +72,30 @@ export function indexKeys<V extends Vocabulary>(
 ): IndexedKeys<Extract<keyof V, string>> {
   type K = Extract<keyof V, string>;
   const entries: { key: K; lang?: Lang; entry: KeyEntry }[] = [];
-  for (const entry of list) {
+  for (const raw of list) {
+    let entry = raw;
     if (entry.malformed) {
       report.report('KEY_VALUE_EXPECTED', entry.line, entry.column);
+      // `- next photo`: a known key followed by its value is read as meant, so the missing colon
+      // does not also make the reply "missing next".
+      const [first, ...rest] = entry.key.split(/\s+/);
+      if (!rest.length || !matchKey(vocab, first)) continue;
+      entry = { ...entry, key: first, value: rest.join(' '), malformed: false };
+      const m = matchKey(vocab, first)!;
+      entries.push({ key: m.key as K, lang: m.lang, entry });
       continue;
     }
     const m = known(vocab, entry.key, entry, where, report);
-    if (m) entries.push({ key: m.key, lang: m.lang, entry });
+    if (!m) continue;
+    const twice = entries.find((e) => e.key === m.key && e.lang === m.lang);
+    if (twice && !REPEATABLE.has(m.key)) {
+      report.report('DUPLICATE_KEY', entry.line, entry.column, { key: entry.key, first: twice.entry.line }, {
+        zh: '删掉其中一行；如果要写多个值，用逗号隔开写在同一行。',
+        en: 'Remove one of the lines; to give several values, separate them with commas on one line.',
+      });
+      continue;
+    }
+    entries.push({ key: m.key, lang: m.lang, entry });
   }
   return {
     entries,

@@ -34,6 +34,7 @@ export interface Split {
 }
 
 const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?[^\s:：#'"{}[\]][^:：#'"{}[\]]*?)\s*：\s*/;
+const FLOW_KEY = /(?<=[{,，]\s*)([^\s{},，:：'"][^{},，:：'"]*?)\s*：\s*/g;
 
 export function splitFrontMatter(source: string, report: Reporter): Split {
   const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -50,11 +51,24 @@ export function splitFrontMatter(source: string, report: Reporter): Split {
       zh: '在元数据最后一项之后加一行 ---。',
       en: 'Add a --- line after the last front-matter field.',
     });
-    return { body: [], bodyLine: lines.length + 1 };
+    // Read on as if the closing line stood before the first heading, so the rest is still checked.
+    const heading = lines.findIndex((l, i) => i > 0 && /^#\s/.test(l));
+    if (heading < 0) return { body: [], bodyLine: lines.length + 1 };
+    const fields = readYaml(prepare(lines.slice(1, heading)), 2, report);
+    return { fields, body: lines.slice(heading), bodyLine: heading + 1 };
   }
-  const yamlLines = lines.slice(1, end).map((l) => l.replace(FULL_WIDTH_KEY, '$1: '));
-  const fields = readYaml(yamlLines.join('\n'), 2, report);
+  const fields = readYaml(prepare(lines.slice(1, end)), 2, report);
   return { fields, body: lines.slice(end + 1), bodyLine: end + 2 };
+}
+
+/** Full-width colons after keys, at the start of a line or inside `{…}`, become `: `. */
+function prepare(lines: string[]): string {
+  return lines
+    .map((l) => {
+      const line = l.replace(FULL_WIDTH_KEY, '$1: ');
+      return line.includes('{') ? line.replace(FLOW_KEY, '$1: ') : line;
+    })
+    .join('\n');
 }
 
 function readYaml(text: string, firstLine: number, report: Reporter): Field[] | undefined {

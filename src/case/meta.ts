@@ -38,7 +38,13 @@ export interface Meta {
 }
 
 export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<string, Rulebook> = {}): Meta {
-  const f = indexFields(fields, FRONT_MATTER_KEYS, FM, report);
+  const f = indexFields(
+    // A key with nothing after it (`title:`) is as good as missing.
+    fields.filter((fd) => fd.value !== null && fd.value !== ''),
+    FRONT_MATTER_KEYS,
+    FM,
+    report,
+  );
   const missing = (field: string) =>
     report.report('FIELD_MISSING', 1, 1, { field }, { zh: `在前置元数据中加上 ${field}: …`, en: `Add ${field}: … to the front matter.` });
   const invalid = (fd: Field, field: string, zh: string, en: string) =>
@@ -130,6 +136,8 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
       }
   }
 
+  if (f.phrases && !f.phrases.items)
+    invalid(f.phrases, 'phrases', '应是列表：每行以 - 开头，写成 - {en: …, zh: …}。', 'must be a list: one “- {en: …, zh: …}” line per phrase.');
   for (const item of f.phrases?.items ?? []) {
     const t: Text = {};
     for (const fd of item.fields ?? []) {
@@ -146,7 +154,11 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
 
 function readOrder(field: Field, lang: Lang, report: Reporter): OrderCard | undefined {
   const where = { zh: '订单 order', en: 'order' };
-  const f = indexFields(field.fields ?? [], ORDER_KEYS, where, report);
+  if (!field.fields) {
+    report.report('FIELD_INVALID', field.line, field.column, { field: 'order', value: rawOf(field), zh: '应包含 number、item、amount 等子项（每行缩进两个空格）。', en: 'must hold number, item, amount and the rest, each on its own indented line.' });
+    return undefined;
+  }
+  const f = indexFields(field.fields, ORDER_KEYS, where, report);
   let ok = true;
   for (const key of ['number', 'item', 'amount', 'currency', 'created', 'status', 'dispute reason'] as const)
     if (!f[key]) {

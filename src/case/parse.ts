@@ -30,7 +30,7 @@ import { splitFrontMatter } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
 import { readMeta } from './meta.ts';
 import { checkReferences } from './references.ts';
-import { matchKey, nearest, SECTIONS } from './keys.ts';
+import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
 import { DEFAULT_PENALTIES } from './rulebook.ts';
 import { scanBody, type EntryScan, type SectionScan } from './scan.ts';
 import type { Case, CaseNode, Ending, Lang, ParseResult, Rulebook, Text } from './types.ts';
@@ -50,9 +50,10 @@ const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
   const file = options.file ?? 'case.md';
-  const report = new Reporter(file);
-  if (source.length > MAX_CASE_BYTES) {
-    report.report('CASE_TOO_LARGE', 1, 1, { size: `${Math.round(source.length / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }, {
+  const report = new Reporter(file, source.split(/\r\n|\r|\n/).length);
+  const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
+  if (bytes > MAX_CASE_BYTES) {
+    report.report('CASE_TOO_LARGE', 1, 1, { size: `${Math.round(bytes / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }, {
       zh: '把案例拆成几个较小的文件。',
       en: 'Split the case into smaller files.',
     });
@@ -81,7 +82,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
     if (!ID.test(id)) {
       const slug = id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
       report.report('ID_INVALID', entry.line, entry.headingColumn, { id }, slug ? didYouMean(slug) : undefined);
-      return undefined;
+      // Keep it under the id as written, so `next: angry buyer` still finds it: one error, not three.
     }
     const prior = firstSeen.get(id);
     if (prior !== undefined) {
@@ -95,11 +96,12 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
     return id;
   };
 
-  for (const entry of found.dialogue?.[0]?.entries ?? []) {
+  const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, split.bodyLine, report);
+  for (const entry of nodeEntries) {
     const id = claim(entry);
     if (id) nodes[id] = readNode(id, entry, lang, report);
   }
-  for (const entry of found.endings?.[0]?.entries ?? []) {
+  for (const entry of endingEntries) {
     const id = claim(entry);
     if (id) endings[id] = readEnding(id, entry, lang, meta?.order?.total, report);
   }
@@ -108,7 +110,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
   if (!meta) return { diagnostics: report.diagnostics };
   const rulebook = meta.rulebook;
-  checkReferences(meta, nodes, endings, rulebook, report);
+  checkReferences(meta, nodes, endings, rulebook, report, targetsUnknowable);
   checkGraph(meta.start, meta.startAt, nodes, endings, report);
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
@@ -180,12 +182,41 @@ function indexSections(sections: SectionScan[], report: Reporter): FoundSections
     if (m.lang && (m.key === 'briefing' || m.key === 'analysis')) (s as SectionScan & { lang?: Lang }).lang = m.lang;
     (found[m.key] ??= []).push(s);
   }
-  for (const key of ['dialogue', 'endings'] as const)
-    if (!found[key]) {
-      const line = sections.at(-1)?.line ?? 1;
-      report.report('SECTION_MISSING', line, 1, { section: key === 'dialogue' ? '# Dialogue（对话）' : '# Endings（结局）' });
-    }
   return found;
+}
+
+/**
+ * Which `##` entries are nodes and which are endings. When the `# Endings` heading is missing but
+ * the last entries under `# Dialogue` are plainly endings (a result or outcome, no replies), they
+ * are read as endings: the missing heading is one mistake, reported once, where it belongs.
+ */
+function placeEntries(found: FoundSections, sections: SectionScan[], bodyLine: number, report: Reporter) {
+  const dialogue = found.dialogue?.[0];
+  const nodeEntries = dialogue?.entries ?? [];
+  const endingEntries = found.endings?.[0]?.entries ?? [];
+  const after = (s: SectionScan | undefined) => sections[sections.indexOf(s!) + 1]?.line ?? sections.at(-1)?.line ?? bodyLine;
+  if (!dialogue)
+    report.report('SECTION_MISSING', sections[0]?.line ?? bodyLine, 1, { section: '# Dialogue（对话）' }, {
+      zh: '在第一个节点前加一行 # Dialogue。',
+      en: 'Add a # Dialogue line before the first node.',
+    });
+  if (found.endings) return { nodeEntries, endingEntries, targetsUnknowable: false };
+  const isEnding = (e: EntryScan) =>
+    !e.replies.length && e.keys.some((k) => ['result', 'outcome'].includes(matchKey(ENDING_KEYS, k.key)?.key ?? ''));
+  const first = nodeEntries.findIndex(isEnding);
+  if (first >= 0 && nodeEntries.slice(first).every((e) => !e.replies.length)) {
+    report.report('SECTION_MISSING', nodeEntries[first].line, 1, { section: '# Endings（结局）' }, {
+      zh: `在第 ${nodeEntries[first].line} 行上方加一行 # Endings。`,
+      en: `Add a # Endings line above line ${nodeEntries[first].line}.`,
+    });
+    return { nodeEntries: nodeEntries.slice(0, first), endingEntries: nodeEntries.slice(first), targetsUnknowable: false };
+  }
+  report.report('SECTION_MISSING', dialogue ? after(dialogue) : (sections.at(-1)?.line ?? bodyLine), 1, { section: '# Endings（结局）' }, {
+    zh: '在对话之后加上 # Endings，每个结局一个 ## 结局编号。',
+    en: 'Add # Endings after the dialogue, with one ## ending-id per ending.',
+  });
+  // Without the endings, targets that name them cannot be checked: that is the same mistake.
+  return { nodeEntries, endingEntries, targetsUnknowable: true };
 }
 
 function proseText(sections: SectionScan[], lang: Lang): Text {

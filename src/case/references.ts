@@ -14,10 +14,12 @@ export function checkReferences(
   endings: Record<string, Ending>,
   rulebook: Rulebook | undefined,
   report: Reporter,
+  targetsUnknowable = false,
 ): void {
   const targets = [...Object.keys(nodes), ...Object.keys(endings)];
   const exists = (id: string) => id in nodes || id in endings;
   const missingTarget = (id: string, line: number, column: number) =>
+    targetsUnknowable ||
     report.report('TARGET_NOT_FOUND', line, column, { id }, (() => {
       const guess = nearest(id, targets);
       return guess ? didYouMean(guess) : { zh: `在 # Dialogue 下加 ## ${id}，或在 # Endings 下加结局。`, en: `Add ## ${id} under # Dialogue, or an ending under # Endings.` };
@@ -29,6 +31,20 @@ export function checkReferences(
     for (const r of node.replies) {
       for (const flag of r.set) setFlags.add(flag);
       for (const id of [...r.follows, ...r.breaks]) cited.add(id);
+    }
+
+  const replyIds = new Map<string, number>();
+  for (const node of Object.values(nodes))
+    for (const r of node.replies) {
+      const first = replyIds.get(r.id);
+      if (first === undefined) replyIds.set(r.id, r.at.line);
+      else {
+        const pos = keyPosition(r, 'id');
+        report.report('DUPLICATE_ID', pos.line, pos.column, { id: r.id, first }, {
+          zh: '每条回复的 id 在整个案例中必须唯一；改掉其中一个，或删掉 id 行用默认编号。',
+          en: 'Reply ids must be unique in the case: change one, or remove the id line to use the default.',
+        });
+      }
     }
 
   for (const node of Object.values(nodes)) {

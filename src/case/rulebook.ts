@@ -27,7 +27,7 @@ const WHERE = { zh: '规则库的元数据', en: 'the rulebook front matter' };
 const RULE_ID = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult<Rulebook> {
-  const report = new Reporter(file);
+  const report = new Reporter(file, source.split(/\r\n|\r|\n/).length);
   const split = splitFrontMatter(source, report);
   const meta = split.fields ? indexFields(split.fields, RULEBOOK_FRONT_MATTER_KEYS, WHERE, report) : {};
   const id = meta.id ? rawOf(meta.id) : undefined;

@@ -53,7 +53,7 @@ export interface SectionScan extends Located {
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const ORDERED = /^( {0,3})\d{1,3}[.)、][ \t]+(.*)$/;
+const ORDERED = /^( {0,3})\d{1,3}[.)、](?:[ \t]+(.*))?$/;
 const BULLET = /^([ \t]*)[-*+][ \t]+(.*)$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 const KEY_VALUE = /^([^:：]+?)[ \t]*[:：][ \t]*(.*)$/;
@@ -170,7 +170,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
 
     const ordered = inFence ? null : ORDERED.exec(raw);
     if (ordered) {
-      reply = { text: ordered[2], line: lineNo, column: ordered[1].length + 1, keys: [] };
+      reply = { text: ordered[2] ?? '', line: lineNo, column: ordered[1].length + 1, keys: [] };
       entry.replies.push(reply);
       key = undefined;
       last = 'reply';

@@ -33,7 +33,10 @@ export function minorDigits(currency: string): number {
 
 /** `80.00` in USD → 8000. */
 export function readAmount(raw: string, currency: string): Read<Money> {
-  const s = halfWidth(raw).trim().replace(/,/g, '');
+  let s = halfWidth(raw).trim();
+  if (/^\d+,\d{1,2}$/.test(s))
+    return no('小数点请用英文句点：写 20.00，不要写 20,00。', 'Use a decimal point: write 20.00, not 20,00.');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return no('金额应写成数字，如 8.00。', 'Write the amount as a number, e.g. 8.00.');
   const digits = minorDigits(currency);

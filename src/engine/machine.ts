@@ -45,7 +45,8 @@ export const conversationMachine = setup({
   guards: {
     ended: ({ context }) => context.attempt.ended,
     immediateFeedback: ({ context }) => context.settings.feedback === 'immediate',
-    noTyping: ({ context }) => context.settings.typingMs <= 0,
+    // Nobody types before narration that has no customer message.
+    noTyping: ({ context }) => context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message,
     offered: ({ context, event }) =>
       event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
     resumeInFeedback: ({ context }) => context.resumeAt === 'showingFeedback' && !!context.lastStep,
