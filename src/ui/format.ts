@@ -1,0 +1,80 @@
+/**
+ * Money, dates and score changes as the learner reads them, via Intl.
+ *
+ * Case times are simulated marketplace times written without a zone ("2018-05-03T22:30:51"). They
+ * are read and shown as UTC so that every learner sees exactly what the author wrote, whatever the
+ * time zone of their phone.
+ */
+import type { Money } from '../case/types.ts';
+import type { UiLang } from './locale.svelte.ts';
+
+/** Digits after the decimal point for a currency (USD 2, JPY 0, KWD 3), from Intl itself. */
+export function minorDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** "USD 80.00": the currency code rather than "$", since buyers and sellers use different dollars. */
+export function formatMoney(money: Money, lang: UiLang): string {
+  const digits = minorDigits(money.currency);
+  const major = money.amount / 10 ** digits;
+  try {
+    return new Intl.NumberFormat(lang, {
+      style: 'currency',
+      currency: money.currency,
+      currencyDisplay: 'code',
+    }).format(major);
+  } catch {
+    // An unknown code (a typo in a hand-written case) still shows the number.
+    return `${money.currency} ${major.toFixed(digits)}`;
+  }
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/;
+
+/** Reads an ISO date or zone-less date-time as UTC; undefined when it is not a date at all. */
+export function parseCaseTime(iso: string): Date | undefined {
+  let normalised = iso.trim();
+  if (DATE_ONLY.test(normalised)) normalised += 'T00:00:00Z';
+  else {
+    const m = LOCAL_DATE_TIME.exec(normalised);
+    if (m) normalised = `${m[1]}T${m[2]}${m[3] ?? ':00'}Z`;
+  }
+  const date = new Date(normalised);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function formatDate(iso: string, lang: UiLang): string {
+  const date = parseCaseTime(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** Seconds are shown only when the author wrote them, as marketplace chat logs do. */
+export function formatDateTime(iso: string, lang: UiLang): string {
+  const date = parseCaseTime(iso);
+  if (!date) return iso;
+  const withSeconds = /\d{2}:\d{2}:\d{2}/.test(iso);
+  return new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** "+10", "−15" (a real minus sign, read correctly by screen readers) or "±0". */
+export function formatDelta(delta: number): string {
+  if (delta > 0) return `+${delta}`;
+  if (delta < 0) return `−${Math.abs(delta)}`;
+  return '±0';
+}

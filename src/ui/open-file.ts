@@ -1,0 +1,30 @@
+/**
+ * Plays a case file the learner or teacher picked, checked in the browser exactly as the build
+ * checks shipped cases.
+ *
+ * The checker, renderer and sanitiser are loaded only when a file is opened, so players of the
+ * shipped cases never download them.
+ */
+import type { Case, Diagnostic } from '../case/types.ts';
+import { rulebooks } from 'virtual:cases';
+
+export interface OpenedCaseFile {
+  /** Present only when the file has no errors. */
+  case?: Case;
+  /** Errors and warnings, in the checker's order. */
+  diagnostics: Diagnostic[];
+}
+
+export async function openCaseFile(file: File): Promise<OpenedCaseFile> {
+  const source = await file.text();
+  const [{ checkCase }, { renderCase }, { default: DOMPurify }] = await Promise.all([
+    import('../engine/check.ts'),
+    import('../case/render.ts'),
+    import('dompurify'),
+  ]);
+  const checked = checkCase(source, { file: file.name, rulebooks });
+  const hasErrors = checked.diagnostics.some((d) => d.severity === 'error');
+  if (!checked.value || hasErrors) return { diagnostics: checked.diagnostics };
+  // Author Markdown becomes HTML here, so it is sanitised on the way in, as the build does.
+  return { case: renderCase(checked.value, (html) => DOMPurify.sanitize(html)), diagnostics: checked.diagnostics };
+}

@@ -1,0 +1,25 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import FeedbackPanel from '../../src/ui/components/FeedbackPanel.svelte';
+import { setLang } from '../../src/ui/locale.svelte.ts';
+import { failedResult, mugCase } from './fixtures.ts';
+
+beforeEach(() => setLang('en'));
+
+describe('FeedbackPanel', () => {
+  it('shows the change, the feedback and the rule broken, and focuses Continue', async () => {
+    const oncontinue = vi.fn();
+    render(FeedbackPanel, { case: mugCase, step: failedResult.path[0], oncontinue });
+    expect(screen.getByText('Satisfaction +10, now 50')).toBeInTheDocument();
+    expect(screen.getByText('Feedback on opening.2')).toBeInTheDocument();
+    expect(screen.getByText('P-OFFPLATFORM')).toBeInTheDocument();
+    expect(screen.getByText('critical')).toBeInTheDocument();
+    expect(screen.getByText('Never pay or refund outside the platform.')).toBeInTheDocument();
+
+    const button = screen.getByRole('button', { name: 'Continue' });
+    await vi.waitFor(() => expect(button).toHaveFocus());
+    expect(button).toHaveAccessibleDescription(/Satisfaction \+10, now 50.*Feedback on opening\.2/);
+    await fireEvent.click(button);
+    expect(oncontinue).toHaveBeenCalledOnce();
+  });
+});
