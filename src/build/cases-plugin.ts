@@ -12,6 +12,7 @@ import { JSDOM } from 'jsdom';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, sortDiagnostics } from '../case/diagnostics.ts';
 import { renderCase } from '../case/render.ts';
+import { createSanitizer } from '../case/sanitize.ts';
 import type { Case, Rulebook } from '../case/types.ts';
 import { checkPaths, collect, diagnosticsOf, loadRulebooks } from './scenarios.ts';
 
@@ -31,8 +32,7 @@ export interface CaseSummary {
 export function casesPlugin(options: { dir: string }): Plugin {
   let root = process.cwd();
   let compiled: { cases: Map<string, Case>; summaries: CaseSummary[]; rulebooks: Record<string, Rulebook> } | undefined;
-  const purify = DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
-  const sanitize = (html: string) => purify.sanitize(html);
+  const sanitize = createSanitizer(DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis));
 
   const compile = () => {
     const dir = resolve(root, options.dir);

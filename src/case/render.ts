@@ -27,12 +27,15 @@ export function renderMarkdown(source: string, sanitize: Sanitize): string {
   return sanitize(marked.parse(source) as string).trim();
 }
 
+/** Rendered per language; a language whose text sanitises to nothing is dropped. */
 function renderText(t: Text | undefined, sanitize: Sanitize): Text | undefined {
   if (!t) return t;
   const out: Text = {};
-  if (t.zh !== undefined) out.zh = renderMarkdown(t.zh, sanitize);
-  if (t.en !== undefined) out.en = renderMarkdown(t.en, sanitize);
-  return out;
+  const zh = t.zh === undefined ? '' : renderMarkdown(t.zh, sanitize);
+  const en = t.en === undefined ? '' : renderMarkdown(t.en, sanitize);
+  if (zh) out.zh = zh;
+  if (en) out.en = en;
+  return zh || en ? out : undefined;
 }
 
 /** A copy of the case with every prose field rendered to sanitised HTML. */
@@ -41,20 +44,20 @@ export function renderCase(c: Case, sanitize: Sanitize): Case & { rendered: true
   const reply = (r: Reply): Reply => ({
     ...r,
     text: md(r.text)!,
-    feedback: renderText(r.feedback, sanitize)!,
+    feedback: renderText(r.feedback, sanitize) ?? {},
     ...(r.hint ? { hint: renderText(r.hint, sanitize) } : {}),
   });
   const node = (n: CaseNode): CaseNode => ({
     ...n,
     ...(n.message !== undefined ? { message: md(n.message) } : {}),
-    ...(n.note ? { note: renderText(n.note, sanitize) } : {}),
+    note: renderText(n.note, sanitize),
     ...(n.gloss !== undefined ? { gloss: md(n.gloss) } : {}),
     replies: n.replies.map(reply),
   });
   const ending = (e: Ending): Ending => ({
     ...e,
     ...(e.message !== undefined ? { message: md(e.message) } : {}),
-    ...(e.note ? { note: renderText(e.note, sanitize) } : {}),
+    note: renderText(e.note, sanitize),
   });
   return {
     ...c,

@@ -17,14 +17,15 @@ export interface OpenedCaseFile {
 
 export async function openCaseFile(file: File): Promise<OpenedCaseFile> {
   const source = await file.text();
-  const [{ checkCase }, { renderCase }, { default: DOMPurify }] = await Promise.all([
+  const [{ checkCase }, { renderCase }, { createSanitizer }, { default: DOMPurify }] = await Promise.all([
     import('../engine/check.ts'),
     import('../case/render.ts'),
+    import('../case/sanitize.ts'),
     import('dompurify'),
   ]);
   const checked = checkCase(source, { file: file.name, rulebooks });
   const hasErrors = checked.diagnostics.some((d) => d.severity === 'error');
   if (!checked.value || hasErrors) return { diagnostics: checked.diagnostics };
   // Author Markdown becomes HTML here, so it is sanitised on the way in, as the build does.
-  return { case: renderCase(checked.value, (html) => DOMPurify.sanitize(html)), diagnostics: checked.diagnostics };
+  return { case: renderCase(checked.value, createSanitizer(DOMPurify)), diagnostics: checked.diagnostics };
 }
