@@ -274,6 +274,18 @@ export function t(key: MessageKey, vars?: Vars): string {
   return translate(locale.lang, key, vars);
 }
 
+/**
+ * Strings of a page that loads on its own (studio, teacher pages): kept in that page's module so
+ * the player does not download them. Same rules as the main table: Chinese must match English.
+ */
+export function dictionary<K extends string>(enTable: Record<K, string>, zhTable: Record<K, string>) {
+  const tables: Record<UiLang, Record<K, string>> = { en: enTable, 'zh-CN': zhTable };
+  return (key: K, vars: Vars = {}): string =>
+    (tables[locale.lang][key] ?? enTable[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in vars ? String(vars[name]) : whole,
+    );
+}
+
 /** Counted strings: English needs one/other, Chinese does not, so the rule comes from Intl. */
 export function tn(key: 'meter.violations', n: number): string {
   const form = new Intl.PluralRules(locale.lang).select(n) === 'one' ? 'one' : 'other';
