@@ -232,7 +232,7 @@ export class Reporter {
   /** `lines`: the file's line count, so that "missing at the end" still points inside the file. */
   constructor(
     readonly file: string,
-    readonly lines = Infinity,
+    public lines = Infinity,
   ) {}
 
   report(code: DiagnosticCode, line: number, column: number, args: Args = {}, hint?: Hint): void {

@@ -218,12 +218,11 @@ function yesNo(entry: KeyEntry, key: string, report: Reporter): boolean {
 }
 
 /** Where each of a reply's keys was written, so a bad reference is reported at its value. */
-const keyPositions = new WeakMap<Reply, Map<string, { line: number; column: number }>>();
+const keyPositions = new WeakMap<Reply, IndexedKeys<string>>();
 export function keyPosition(r: Reply, key: string): { line: number; column: number } {
-  return keyPositions.get(r)?.get(key) ?? r.at;
+  const entry = keyPositions.get(r)?.get(key);
+  return entry ? { line: entry.line, column: entry.valueColumn } : r.at;
 }
 function rememberKeyPositions(r: Reply, keys: IndexedKeys<string>): void {
-  const m = new Map<string, { line: number; column: number }>();
-  for (const e of keys.entries) if (!m.has(e.key)) m.set(e.key, { line: e.entry.line, column: e.entry.valueColumn });
-  keyPositions.set(r, m);
+  keyPositions.set(r, keys);
 }

@@ -87,7 +87,7 @@ export function indexKeys<V extends Vocabulary>(
     }
     const m = known(vocab, entry.key, entry, where, report);
     if (!m) continue;
-    const twice = entries.find((e) => e.key === m.key && e.lang === m.lang);
+    const twice = entries.length ? entries.find((e) => e.key === m.key && e.lang === m.lang) : undefined;
     if (twice && !REPEATABLE.has(m.key)) {
       report.report('DUPLICATE_KEY', entry.line, entry.column, { key: entry.key, first: twice.entry.line }, {
         zh: '删掉其中一行；如果要写多个值，用逗号隔开写在同一行。',
@@ -97,15 +97,25 @@ export function indexKeys<V extends Vocabulary>(
     }
     entries.push({ key: m.key, lang: m.lang, entry });
   }
-  return {
-    entries,
-    get: (key) => entries.find((e) => e.key === key && !e.lang)?.entry ?? entries.find((e) => e.key === key)?.entry,
-    text: (key, lang) => {
-      const t: Text = {};
-      for (const e of entries) if (e.key === key && e.entry.value) t[e.lang ?? lang] = e.entry.value;
-      return t.zh !== undefined || t.en !== undefined ? t : undefined;
-    },
-  };
+  return new Indexed(entries);
+}
+
+class Indexed<K extends string> implements IndexedKeys<K> {
+  constructor(readonly entries: { key: K; lang?: Lang; entry: KeyEntry }[]) {}
+  get(key: K): KeyEntry | undefined {
+    let any: KeyEntry | undefined;
+    for (const e of this.entries)
+      if (e.key === key) {
+        if (!e.lang) return e.entry;
+        any ??= e.entry;
+      }
+    return any;
+  }
+  text(key: K, lang: Lang): Text | undefined {
+    let t: Text | undefined;
+    for (const e of this.entries) if (e.key === key && e.entry.value) (t ??= {})[e.lang ?? lang] = e.entry.value;
+    return t;
+  }
 }
 
 /** A front-matter value that is a string or `{zh, en}`. */

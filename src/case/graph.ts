@@ -21,8 +21,14 @@ export function checkGraph(
   // most likely meant to be, so the typo does not also make that node "unreachable".
   const ids = [...Object.keys(nodes), ...Object.keys(endings)];
   const resolve = (t: string) => (t in nodes || t in endings ? t : (nearest(t, ids) ?? t));
-  const edges = (node: CaseNode): string[] =>
-    [...node.replies.map((r) => r.next), ...node.redirects.map((d) => d.to)].filter(Boolean).map(resolve);
+  const edgeLists = new Map<string, string[]>();
+  for (const node of Object.values(nodes)) {
+    const list: string[] = [];
+    for (const r of node.replies) if (r.next) list.push(resolve(r.next));
+    for (const d of node.redirects) if (d.to) list.push(resolve(d.to));
+    edgeLists.set(node.id, list);
+  }
+  const edges = (node: CaseNode): string[] => edgeLists.get(node.id)!;
 
   for (const node of Object.values(nodes))
     if (!node.replies.length)

@@ -150,18 +150,32 @@ function tableOf(vocab: Vocabulary): Map<string, string> {
 }
 
 /** Match an author's key against a vocabulary, allowing a language suffix on localised keys. */
+const matches = new WeakMap<Vocabulary, Map<string, KeyMatch<string> | null>>();
+
 export function matchKey<V extends Vocabulary>(
   vocab: V,
   raw: string,
 ): KeyMatch<Extract<keyof V, string>> | undefined {
+  // Authors use the same few keys thousands of times in a large case: remember the answers.
+  let cache = matches.get(vocab);
+  if (!cache) matches.set(vocab, (cache = new Map()));
+  let hit = cache.get(raw);
+  if (hit === undefined) {
+    hit = lookUp(vocab, raw) ?? null;
+    if (cache.size < 10_000) cache.set(raw, hit);
+  }
+  return (hit ?? undefined) as KeyMatch<Extract<keyof V, string>> | undefined;
+}
+
+function lookUp(vocab: Vocabulary, raw: string): KeyMatch<string> | undefined {
   const t = tableOf(vocab);
   const n = normalise(raw);
   const direct = t.get(n);
-  if (direct) return { key: direct as Extract<keyof V, string> };
+  if (direct) return { key: direct };
   for (const [suffix, lang] of Object.entries(LANG_SUFFIXES)) {
     if (n.length > suffix.length && n.endsWith(suffix)) {
       const base = t.get(n.slice(0, -suffix.length));
-      if (base && LOCALISED.has(base)) return { key: base as Extract<keyof V, string>, lang };
+      if (base && LOCALISED.has(base)) return { key: base, lang };
     }
   }
   return undefined;

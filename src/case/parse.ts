@@ -50,7 +50,7 @@ const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
   const file = options.file ?? 'case.md';
-  const report = new Reporter(file, source.split(/\r\n|\r|\n/).length);
+  const report = new Reporter(file, countLines(source));
   const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
   if (bytes > MAX_CASE_BYTES) {
     report.report('CASE_TOO_LARGE', 1, 1, { size: `${Math.round(bytes / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }, {
@@ -223,4 +223,10 @@ function proseText(sections: SectionScan[], lang: Lang): Text {
   const t: Text = {};
   for (const s of sections) t[(s as SectionScan & { lang?: Lang }).lang ?? lang] = s.body;
   return t;
+}
+
+function countLines(source: string): number {
+  let n = 1;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -107,9 +107,13 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const lineNo = firstLine + i;
+    // Classify by the first non-blank character, so most lines meet one pattern at most.
+    let p = 0;
+    while (p < raw.length && (raw.charCodeAt(p) === 32 || raw.charCodeAt(p) === 9)) p++;
+    const ch = raw[p];
 
-    if (FENCE.test(raw)) inFence = !inFence;
-    const h1 = inFence ? null : H1.exec(raw);
+    if ((ch === '`' || ch === '~') && p <= 3 && FENCE.test(raw)) inFence = !inFence;
+    const h1 = !inFence && p === 0 && ch === '#' && raw[1] !== '#' ? H1.exec(raw) : null;
     if (h1) {
       closeSection();
       section = {
@@ -131,7 +135,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    const h2 = inFence ? null : H2.exec(raw);
+    const h2 = !inFence && p === 0 && ch === '#' && raw[2] !== '#' ? H2.exec(raw) : null;
     if (h2) {
       closeEntry();
       entry = {
@@ -147,7 +151,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    if (raw.trim() === '') {
+    if (ch === undefined) {
       if (last === 'quote') messageParts.push('');
       else if (last === 'note') noteParts.push('');
       if (last !== 'none') last = 'blank';
@@ -160,7 +164,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
     }
 
     const indent = indentOf(raw);
-    const quote = inFence ? null : QUOTE.exec(raw);
+    const quote = !inFence && ch === '>' && p <= 3 ? QUOTE.exec(raw) : null;
     if (quote) {
       if (!entry.messageAt) entry.messageAt = { line: lineNo, column: raw.indexOf('>') + 1 };
       messageParts.push(quote[1]);
@@ -168,7 +172,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    const ordered = inFence ? null : ORDERED.exec(raw);
+    const ordered = !inFence && p <= 3 && ch >= '0' && ch <= '9' ? ORDERED.exec(raw) : null;
     if (ordered) {
       reply = { text: ordered[2] ?? '', line: lineNo, column: ordered[1].length + 1, keys: [] };
       entry.replies.push(reply);
@@ -177,7 +181,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    const bullet = inFence ? null : BULLET.exec(raw);
+    const bullet = !inFence && (ch === '-' || ch === '*' || ch === '+') ? BULLET.exec(raw) : null;
     if (bullet) {
       const bulletIndent = indentOf(bullet[1]);
       const column = bullet[1].length + 1;

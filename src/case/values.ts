@@ -11,7 +11,8 @@ const no = <T>(zh: string, en: string): Read<T> => ({ ok: false, zh, en });
 
 /** Full-width digits, signs and punctuation to their ASCII forms. */
 export function halfWidth(s: string): string {
-  return s.normalize('NFKC').replace(/[−–—]/g, '-');
+  // Most values are plain ASCII: skip the Unicode work for them.
+  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFKC').replace(/[−–—]/g, '-') : s;
 }
 
 let currencies: Set<string> | undefined;
