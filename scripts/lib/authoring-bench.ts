@@ -1,0 +1,72 @@
+/**
+ * The measurements behind `npm run bench`'s authoring figures, run in a child process (bundled,
+ * so the figures are those of the shipped code): `node authoring-bench.mjs <task> <n>`.
+ *
+ * Tasks: `case` / `ink` — median time to check (parse + validate + compile) a case, or to compile
+ * the same story with inkjs, then peak memory; `edit` — re-checking a case after one keystroke.
+ * Prints one JSON line.
+ */
+import { Compiler } from 'inkjs/full';
+import { performance } from 'node:perf_hooks';
+import type { Rulebook } from '../../src/case/types.ts';
+import { checkCase } from '../../src/engine/check.ts';
+import { generateGraph, graphToCase, graphToInk } from './graph.ts';
+
+const rulebook: Rulebook = {
+  id: 'bench',
+  platform: 'Bench',
+  title: { en: 'Bench' },
+  penalties: { critical: 50, major: 20, minor: 10 },
+  rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
+};
+
+const [task, nArg, repeatsArg] = process.argv.slice(2);
+const n = Number(nArg);
+const repeats = Number(repeatsArg ?? 5);
+const graph = generateGraph(n);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(fn: () => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+let times: number[] = [];
+if (task === 'case') {
+  const source = graphToCase(graph);
+  times = time(() => {
+    if (!checkCase(source, { rulebooks: { bench: rulebook } }).value) throw new Error('the generated case did not check');
+  });
+} else if (task === 'ink') {
+  const source = graphToInk(graph);
+  times = time(() => {
+    const compiler = new Compiler(source);
+    compiler.Compile();
+    if (compiler.errors.length) throw new Error(compiler.errors.join('\n'));
+  });
+} else if (task === 'edit') {
+  // One keystroke in the middle of the file: a feedback word changes, the whole case is checked again.
+  const source = graphToCase(graph);
+  const at = source.indexOf('feedback: good', source.length / 2);
+  let k = 0;
+  times = time(() => {
+    const edited = `${source.slice(0, at + 14)}${'abcdefghij'[k++ % 10]}${source.slice(at + 14)}`;
+    checkCase(edited, { rulebooks: { bench: rulebook } });
+  });
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    task,
+    n,
+    first: times[0],
+    median: median(times),
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);
