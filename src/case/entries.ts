@@ -32,7 +32,7 @@ const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
   买家: 'buyer',
 };
 
-export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter): CaseNode {
+export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter, positions: KeyPositions): CaseNode {
   const keys = indexKeys(entry.keys, NODE_KEYS, { zh: `节点 ${id}`, en: `node ${id}` }, report);
   const redirects: Redirect[] = [];
   for (const e of keys.entries.filter((k) => k.key === 'go to')) {
@@ -52,7 +52,7 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
   const node: CaseNode = {
     id,
     redirects,
-    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report)),
+    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report, positions)),
     at: { line: entry.line, column: entry.headingColumn },
   };
   if (entry.message) node.message = entry.message;
@@ -68,7 +68,7 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
   return node;
 }
 
-function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter): Reply {
+function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter, positions: KeyPositions): Reply {
   if (scan.keysNotIndented) report.report('REPLY_KEYS_NOT_INDENTED', scan.keysNotIndented.line, scan.keysNotIndented.column, {}, {
     zh: '在 - next: … 这些行前面加 3 个空格。',
     en: 'Indent the - next: … lines by 3 spaces.',
@@ -90,7 +90,7 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
     real: false,
     at,
   };
-  rememberKeyPositions(reply, keys);
+  positions.set(reply, keys);
   const next = keys.get('next');
   if (!next?.value.trim()) report.report('NEXT_MISSING', scan.line, scan.column, {}, { zh: '在回复下加一行 - next: 节点编号', en: 'Add a line - next: node-id under the reply.' });
   else reply.next = next.value.trim();
@@ -217,12 +217,13 @@ function yesNo(entry: KeyEntry, key: string, report: Reporter): boolean {
   return false;
 }
 
-/** Where each of a reply's keys was written, so a bad reference is reported at its value. */
-const keyPositions = new WeakMap<Reply, IndexedKeys<string>>();
-export function keyPosition(r: Reply, key: string): { line: number; column: number } {
-  const entry = keyPositions.get(r)?.get(key);
+/**
+ * Where each reply's keys were written, so a bad reference is reported at its value. Kept beside
+ * the case for the one read (not on the Reply: a compiled case carries no source positions).
+ */
+export type KeyPositions = Map<Reply, IndexedKeys<string>>;
+
+export function keyPosition(positions: KeyPositions, r: Reply, key: string): { line: number; column: number } {
+  const entry = positions.get(r)?.get(key);
   return entry ? { line: entry.line, column: entry.valueColumn } : r.at;
-}
-function rememberKeyPositions(r: Reply, keys: IndexedKeys<string>): void {
-  keyPositions.set(r, keys);
 }

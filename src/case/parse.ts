@@ -25,7 +25,7 @@
  * written, and the checks that depend on it are skipped rather than repeated.
  */
 import { didYouMean, Reporter } from './diagnostics.ts';
-import { readEnding, readNode } from './entries.ts';
+import { readEnding, readNode, type KeyPositions } from './entries.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
 import { readMeta } from './meta.ts';
@@ -75,6 +75,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const found = indexSections(sections, report);
 
   const nodes: Record<string, CaseNode> = {};
+  const positions: KeyPositions = new Map();
   const endings: Record<string, Ending> = {};
   const firstSeen = new Map<string, number>();
   const claim = (entry: EntryScan): string | undefined => {
@@ -99,7 +100,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, split.bodyLine, report);
   for (const entry of nodeEntries) {
     const id = claim(entry);
-    if (id) nodes[id] = readNode(id, entry, lang, report);
+    if (id) nodes[id] = readNode(id, entry, lang, report, positions);
   }
   for (const entry of endingEntries) {
     const id = claim(entry);
@@ -110,7 +111,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
   if (!meta) return { diagnostics: report.diagnostics };
   const rulebook = meta.rulebook;
-  checkReferences(meta, nodes, endings, rulebook, report, targetsUnknowable);
+  checkReferences(meta, nodes, endings, rulebook, report, positions, targetsUnknowable);
   checkGraph(meta.start, meta.startAt, nodes, endings, report);
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;

@@ -3,10 +3,10 @@
  * the rulebook, tested flags are set somewhere, and the rules a case sets out to practise are cited.
  */
 import { didYouMean, type Reporter } from './diagnostics.ts';
-import { keyPosition } from './entries.ts';
+import { keyPosition, type KeyPositions } from './entries.ts';
 import { nearest } from './keys.ts';
 import type { Meta } from './meta.ts';
-import type { CaseNode, Ending, Rulebook } from './types.ts';
+import type { CaseNode, Condition, Ending, Reply, Rulebook } from './types.ts';
 
 export function checkReferences(
   meta: Meta,
@@ -14,32 +14,34 @@ export function checkReferences(
   endings: Record<string, Ending>,
   rulebook: Rulebook | undefined,
   report: Reporter,
+  positions: KeyPositions,
   targetsUnknowable = false,
 ): void {
-  const targets = [...Object.keys(nodes), ...Object.keys(endings)];
+  const nodeList = Object.values(nodes);
   const exists = (id: string) => id in nodes || id in endings;
   const missingTarget = (id: string, line: number, column: number) =>
     targetsUnknowable ||
     report.report('TARGET_NOT_FOUND', line, column, { id }, (() => {
-      const guess = nearest(id, targets);
+      const guess = nearest(id, [...Object.keys(nodes), ...Object.keys(endings)]);
       return guess ? didYouMean(guess) : { zh: `在 # Dialogue 下加 ## ${id}，或在 # Endings 下加结局。`, en: `Add ## ${id} under # Dialogue, or an ending under # Endings.` };
     })());
 
   const setFlags = new Set<string>();
   const cited = new Set<string>();
-  for (const node of Object.values(nodes))
+  for (const node of nodeList)
     for (const r of node.replies) {
       for (const flag of r.set) setFlags.add(flag);
-      for (const id of [...r.follows, ...r.breaks]) cited.add(id);
+      for (const id of r.follows) cited.add(id);
+      for (const id of r.breaks) cited.add(id);
     }
 
   const replyIds = new Map<string, number>();
-  for (const node of Object.values(nodes))
+  for (const node of nodeList)
     for (const r of node.replies) {
       const first = replyIds.get(r.id);
       if (first === undefined) replyIds.set(r.id, r.at.line);
       else {
-        const pos = keyPosition(r, 'id');
+        const pos = keyPosition(positions, r, 'id');
         report.report('DUPLICATE_ID', pos.line, pos.column, { id: r.id, first }, {
           zh: '每条回复的 id 在整个案例中必须唯一；改掉其中一个，或删掉 id 行用默认编号。',
           en: 'Reply ids must be unique in the case: change one, or remove the id line to use the default.',
@@ -47,25 +49,15 @@ export function checkReferences(
       }
     }
 
-  for (const node of Object.values(nodes)) {
-    for (const red of node.redirects) if (!exists(red.to)) missingTarget(red.to, red.at.line, red.at.column);
-    for (const r of node.replies) {
-      if (r.next && !exists(r.next)) {
-        const pos = keyPosition(r, 'next');
-        missingTarget(r.next, pos.line, pos.column);
-      }
-      if (rulebook)
-        for (const id of [...r.follows, ...r.breaks])
-          if (!rulebook.rules[id]) {
-            const pos = keyPosition(r, r.breaks.includes(id) ? 'breaks' : 'follows');
-            const guess = nearest(id, Object.keys(rulebook.rules));
-            report.report('RULE_NOT_FOUND', pos.line, pos.column, { id, rulebook: rulebook.id }, guess ? didYouMean(guess) : undefined);
-            if (guess) cited.add(guess);
-          }
-    }
-    const conditions = [...node.replies.map((r) => r.when), ...node.redirects.map((d) => d.when)];
-    for (const c of conditions)
-      for (const t of c?.tests ?? [])
+  const unknownRule = (r: Reply, id: string) => {
+    const pos = keyPosition(positions, r, r.breaks.includes(id) ? 'breaks' : 'follows');
+    const guess = nearest(id, Object.keys(rulebook!.rules));
+    report.report('RULE_NOT_FOUND', pos.line, pos.column, { id, rulebook: rulebook!.id }, guess ? didYouMean(guess) : undefined);
+    if (guess) cited.add(guess);
+  };
+  const flagTests = (node: CaseNode, c: Condition | undefined) => {
+    if (c)
+      for (const t of c.tests)
         if (t.kind === 'flag' && !setFlags.has(t.flag)) {
           const guess = nearest(t.flag, setFlags);
           report.report('FLAG_NEVER_SET', node.at.line, node.at.column, { flag: t.flag }, guess ? didYouMean(guess) : {
@@ -73,6 +65,21 @@ export function checkReferences(
             en: `Add - set: ${t.flag} under some reply.`,
           });
         }
+  };
+  for (const node of nodeList) {
+    for (const red of node.redirects) if (!exists(red.to)) missingTarget(red.to, red.at.line, red.at.column);
+    for (const r of node.replies) {
+      if (r.next && !exists(r.next)) {
+        const pos = keyPosition(positions, r, 'next');
+        missingTarget(r.next, pos.line, pos.column);
+      }
+      if (rulebook) {
+        for (const id of r.follows) if (!rulebook.rules[id]) unknownRule(r, id);
+        for (const id of r.breaks) if (!rulebook.rules[id]) unknownRule(r, id);
+      }
+      flagTests(node, r.when);
+    }
+    for (const d of node.redirects) flagTests(node, d.when);
   }
 
   if (rulebook)

@@ -54,9 +54,7 @@ const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
 const ORDERED = /^( {0,3})\d{1,3}[.)、](?:[ \t]+(.*))?$/;
-const BULLET = /^([ \t]*)[-*+][ \t]+(.*)$/;
 const FENCE = /^ {0,3}(```|~~~)/;
-const KEY_VALUE = /^([^:：]+?)[ \t]*[:：][ \t]*(.*)$/;
 
 function indentOf(line: string): number {
   let n = 0;
@@ -66,6 +64,19 @@ function indentOf(line: string): number {
     else break;
   }
   return n;
+}
+
+/** `key: value` from the bullet content starting at `from` (a full-width colon counts too). */
+function keyEntry(raw: string, from: number, line: number, column: number): KeyEntry {
+  let colon = raw.indexOf(':', from);
+  const wide = raw.indexOf('：', from);
+  if (wide >= 0 && (colon < 0 || wide < colon)) colon = wide;
+  const key = colon > from ? raw.slice(from, colon).trim() : '';
+  if (colon < 0 || !key) return { key: raw.slice(from).trim(), value: '', line, column, valueColumn: column, malformed: true };
+  let v = colon + 1;
+  while (raw.charCodeAt(v) === 32 || raw.charCodeAt(v) === 9) v++;
+  const value = raw.slice(v).trimEnd();
+  return { key, value, line, column, valueColumn: v + 1 };
 }
 
 type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
@@ -181,21 +192,15 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    const bullet = !inFence && (ch === '-' || ch === '*' || ch === '+') ? BULLET.exec(raw) : null;
-    if (bullet) {
-      const bulletIndent = indentOf(bullet[1]);
-      const column = bullet[1].length + 1;
-      const contentColumn = raw.length - bullet[2].length + 1;
-      const kv = KEY_VALUE.exec(bullet[2]);
-      const entryKey: KeyEntry = kv
-        ? {
-            key: kv[1].trim(),
-            value: kv[2].trim(),
-            line: lineNo,
-            column: contentColumn,
-            valueColumn: kv[2].trim() ? raw.length - kv[2].length + 1 : raw.length + 1,
-          }
-        : { key: bullet[2].trim(), value: '', line: lineNo, column: contentColumn, valueColumn: contentColumn, malformed: true };
+    // A bullet: `-`, `*` or `+` followed by a space or tab.
+    const next = raw.charCodeAt(p + 1);
+    if (!inFence && (ch === '-' || ch === '*' || ch === '+') && (next === 32 || next === 9)) {
+      const bulletIndent = indent;
+      const column = p + 1;
+      let c = p + 2;
+      while (raw.charCodeAt(c) === 32 || raw.charCodeAt(c) === 9) c++;
+      const contentColumn = c + 1;
+      const entryKey = keyEntry(raw, c, lineNo, contentColumn);
       if (reply) {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column };
         reply.keys.push(entryKey);
