@@ -59,14 +59,14 @@ function mutate(source: string, edits: fc.infer<typeof mutation>[]): string {
   return s;
 }
 
-describe('the case reader never throws', () => {
+describe('the case reader never throws', { timeout: 60_000 }, () => {
   it('on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (source) => {
         const r = check(source);
         expect(insideFile(source, r.diagnostics)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -76,7 +76,7 @@ describe('the case reader never throws', () => {
         const source = `---\n${head}\n---\n# Dialogue\n${body}`;
         expect(insideFile(source, check(source).diagnostics)).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -89,12 +89,12 @@ describe('the case reader never throws', () => {
         const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
         expect(r.value === undefined ? errors > 0 : errors === 0).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 });
 
-describe('hostile files', () => {
+describe('hostile files', { timeout: 60_000 }, () => {
   it('refuses a huge file with a clear message, without reading it', () => {
     const r = check(`${VALID}\n${'x'.repeat(10_000_001)}`);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_TOO_LARGE']);
@@ -116,7 +116,7 @@ describe('hostile files', () => {
   });
 });
 
-describe('a valid case survives a round trip', () => {
+describe('a valid case survives a round trip', { timeout: 60_000 }, () => {
   it('for the shipped and fixture cases', () => {
     for (const source of [VALID, SEED]) {
       const first = check(source).value!;
@@ -161,7 +161,7 @@ describe('a valid case survives a round trip', () => {
         expect(again.diagnostics.map((d) => d.code)).toEqual(first.diagnostics.map((d) => d.code));
         expect(withoutPositions(again.value!)).toEqual(withoutPositions(first.value!));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
