@@ -6,7 +6,7 @@ import { didYouMean, type Reporter } from './diagnostics.ts';
 import { indexKeys, type IndexedKeys } from './fields.ts';
 import { ENDING_KEYS, nearest, NODE_KEYS, REPLY_KEYS } from './keys.ts';
 import type { EntryScan, KeyEntry, ReplyScan } from './scan.ts';
-import type { CaseNode, Condition, Ending, EndingResult, Lang, Money, Redirect, Reply } from './types.ts';
+import type { CaseNode, Condition, Ending, EndingResult, Lang, Money, Redirect, Reply, Text } from './types.ts';
 import { moneyText, readAmount, readCondition, readList, readTime, readWhole, readYesNo } from './values.ts';
 
 const RESULTS: Record<string, EndingResult> = {
@@ -32,6 +32,12 @@ const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
   买家: 'buyer',
 };
 
+/** A note is a plain paragraph (in the case language) and/or `- note:` / `- note en:` keys. */
+function noteOf(entry: EntryScan, keyed: Text | undefined, lang: Lang): Text | undefined {
+  if (!entry.note) return keyed;
+  return { [lang]: entry.note, ...keyed };
+}
+
 export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter, positions: KeyPositions): CaseNode {
   const keys = indexKeys(entry.keys, NODE_KEYS, { zh: `节点 ${id}`, en: `node ${id}` }, report);
   const redirects: Redirect[] = [];
@@ -56,12 +62,13 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
     at: { line: entry.line, column: entry.headingColumn },
   };
   if (entry.message) node.message = entry.message;
-  if (entry.note) node.note = { [lang]: entry.note };
+  const note = noteOf(entry, keys.text('note', lang), lang);
+  if (note) node.note = note;
   const gloss = keys.get('gloss');
   if (gloss?.value) node.gloss = gloss.value;
   const time = timeOf(keys.get('time'), report);
   if (time) node.time = time;
-  if (!entry.message && !entry.note) report.report('MESSAGE_MISSING', entry.line, entry.headingColumn, { id }, {
+  if (!entry.message && !node.note) report.report('MESSAGE_MISSING', entry.line, entry.headingColumn, { id }, {
     zh: '在节点下用 > 写买家的话，或写一段旁白。',
     en: 'Write the customer’s words after > under the heading, or a note.',
   });
@@ -144,7 +151,8 @@ export function readEnding(id: string, entry: EntryScan, lang: Lang, order: Mone
   if (!outcome) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${id}: outcome` });
   const ending: Ending = { id, result, outcome: outcome ?? {}, real: false, at };
   if (entry.message) ending.message = entry.message;
-  if (entry.note) ending.note = { [lang]: entry.note };
+  const note = noteOf(entry, keys.text('note', lang), lang);
+  if (note) ending.note = note;
   const time = timeOf(keys.get('time'), report);
   if (time) ending.time = time;
   const real = keys.get('real');

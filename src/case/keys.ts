@@ -74,6 +74,7 @@ export const NODE_KEYS = {
   time: ['时间'],
   gloss: ['译文', '中文'],
   'go to': ['转到', '跳转', 'goto'],
+  note: ['旁白'],
 } as const satisfies Vocabulary;
 
 export const REPLY_KEYS = {
@@ -99,6 +100,7 @@ export const ENDING_KEYS = {
   'paid by': ['出资方', '出资'],
   real: ['真实', '真实卖家'],
   time: ['时间'],
+  note: ['旁白'],
 } as const satisfies Vocabulary;
 
 export const RULE_KEYS = {

@@ -32,6 +32,12 @@ function keyLines(key: string, value: string, indent: string): string[] {
 }
 
 const condition = (c: Condition) => c.source;
+
+/** The note's translation, as a `note en` / `note zh` key (the case-language note is a paragraph). */
+function otherNote(note: Text | undefined, lang: Lang): string[] {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return note?.[other] !== undefined ? keyLines(`note ${other}`, note[other]!, '') : [];
+}
 const quote = (md: string) => md.split('\n').map((l) => (l ? `> ${l}` : '>'));
 
 function reply(r: Reply, index: number, nodeId: string, lang: Lang): string[] {
@@ -59,6 +65,7 @@ function ending(e: Ending, c: Case): string[] {
   if (e.paidBy) out.push(`- paid by: ${e.paidBy}`);
   if (e.time) out.push(`- time: ${e.time.replace('T', ' ')}`);
   if (e.real) out.push('- real: yes');
+  out.push(...otherNote(e.note, c.lang));
   if (e.message) out.push('', ...quote(e.message));
   if (e.note?.[c.lang]) out.push('', e.note[c.lang]!);
   return [...out, ''];
@@ -110,6 +117,7 @@ export function writeCase(c: Case): string {
     if (n.time) keys.push(`- time: ${n.time.replace('T', ' ')}`);
     if (n.gloss) keys.push(...keyLines('gloss', n.gloss, ''));
     for (const d of n.redirects) keys.push(`- go to: ${d.to} if ${condition(d.when)}`);
+    keys.push(...otherNote(n.note, c.lang));
     if (keys.length) out.push(...keys, '');
     if (n.message) out.push(...quote(n.message), '');
     if (n.note?.[c.lang]) out.push(n.note[c.lang]!, '');
