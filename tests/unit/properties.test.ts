@@ -28,8 +28,13 @@ function withoutPositions(c: Case): unknown {
   return JSON.parse(JSON.stringify(c, (key, value) => (key === 'at' ? undefined : value)));
 }
 
+type Mutation =
+  | { kind: 'delete' | 'duplicate' | 'swap'; at: number }
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'cut'; at: number; length: number };
+
 /** Edits an author might make by accident: delete, duplicate or swap lines, insert or delete characters. */
-const mutation = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat() }),
@@ -37,7 +42,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
 );
 
-function mutate(source: string, edits: fc.infer<typeof mutation>[]): string {
+function mutate(source: string, edits: Mutation[]): string {
   let s = source;
   for (const m of edits) {
     const lines = s.split('\n');
