@@ -10,7 +10,8 @@ const PORT = 4174;
 const out = 'static/screenshots';
 mkdirSync(out, { recursive: true });
 execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+// Its own process group, so stopping it also stops the server that `npx` starts.
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 1500));
 
 const executablePath = process.env.CHROMIUM_PATH ?? (execSync('command -v chromium || true').toString().trim() || undefined);
@@ -40,5 +41,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  if (server.pid) process.kill(-server.pid);
 }

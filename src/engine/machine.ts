@@ -13,7 +13,17 @@ import type { Attempt, Result, Settings, Step } from './types.ts';
 
 export type ConversationState = 'customerTyping' | 'awaitingReply' | 'showingFeedback' | 'ended';
 
-export const DEFAULT_SETTINGS: Settings = { feedback: 'immediate', typingMs: 900 };
+export const DEFAULT_SETTINGS: Settings = { feedback: 'immediate', typingMs: 900, hints: false };
+
+/** The valid parts of settings from outside (a save, a settings store); anything else is dropped. */
+export function normaliseSettings(raw: unknown): Partial<Settings> {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Partial<Settings> = {};
+  if (s.feedback === 'immediate' || s.feedback === 'deferred') out.feedback = s.feedback;
+  if (typeof s.typingMs === 'number' && Number.isFinite(s.typingMs) && s.typingMs >= 0) out.typingMs = Math.min(s.typingMs, 5000);
+  if (typeof s.hints === 'boolean') out.hints = s.hints;
+  return out;
+}
 
 export interface ConversationInput {
   case: Case;
@@ -37,7 +47,9 @@ export type ConversationEvent =
   | { type: 'TYPED' }
   | { type: 'CHOOSE'; reply: string }
   | { type: 'CONTINUE' }
-  | { type: 'RESTART' };
+  | { type: 'RESTART' }
+  /** The learner (or an assignment) changed a setting mid-attempt; it applies from the next step. */
+  | { type: 'SETTINGS'; settings: Partial<Settings> };
 
 export const conversationMachine = setup({
   types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput },
@@ -66,6 +78,9 @@ export const conversationMachine = setup({
       resumeAt: undefined,
     })),
     resumed: assign({ resumeAt: undefined }),
+    updateSettings: assign(({ context, event }) =>
+      event.type === 'SETTINGS' ? { settings: { ...context.settings, ...normaliseSettings(event.settings) } } : {},
+    ),
   },
 }).createMachine({
   id: 'conversation',
@@ -77,7 +92,10 @@ export const conversationMachine = setup({
     ...(input.state ? { resumeAt: input.state } : {}),
   }),
   initial: 'resuming',
-  on: { RESTART: { target: '.customerTyping', actions: 'restart' } },
+  on: {
+    RESTART: { target: '.customerTyping', actions: 'restart' },
+    SETTINGS: { actions: 'updateSettings' },
+  },
   states: {
     resuming: {
       always: [
@@ -152,9 +170,7 @@ export function restoreConversation(c: Case, saved: unknown): { input: Conversat
   if (s.caseVersion !== c.version) return { problem: 'case-changed' };
   const attempt = replay(c, s.replies);
   if (!attempt) return { problem: 'does-not-fit' };
-  const settings: Partial<Settings> = {};
-  if (s.settings?.feedback === 'immediate' || s.settings?.feedback === 'deferred') settings.feedback = s.settings.feedback;
-  if (typeof s.settings?.typingMs === 'number' && s.settings.typingMs >= 0) settings.typingMs = Math.min(s.settings.typingMs, 5000);
+  const settings = normaliseSettings(s.settings);
   const state = (['customerTyping', 'awaitingReply', 'showingFeedback', 'ended'] as const).find((x) => x === s.state) ?? 'customerTyping';
   const lastStep = attempt.path.at(-1);
   return { input: { case: c, settings, attempt, ...(lastStep ? { lastStep } : {}), state } };

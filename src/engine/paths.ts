@@ -42,7 +42,26 @@ export function allPaths(c: Case, { maxVisits = 2, limit = 100_000 } = {}): Path
   return walk;
 }
 
+export type Scored = Pick<Result, 'passed' | 'compliance' | 'satisfaction'>;
+
 /** Order results best first: passed, then compliance, then satisfaction. */
-export function byBest(a: Result, b: Result): number {
+export function byBest(a: Scored, b: Scored): number {
   return Number(b.passed) - Number(a.passed) || b.compliance - a.compliance || b.satisfaction - a.satisfaction;
+}
+
+/**
+ * The best way through a case, for the debrief: the first result in `byBest` order. Among equally
+ * good results the real seller's path wins (learners should see what really happened when it is as
+ * good as anything), then the shortest. Undefined only for a case with no complete path.
+ */
+export function bestPath(c: Case, options: { maxVisits?: number; limit?: number } = {}): Result | undefined {
+  let best: Result | undefined;
+  for (const r of allPaths(c, options).results) {
+    if (
+      !best ||
+      (byBest(r, best) || Number(best.followedRealPath) - Number(r.followedRealPath) || r.path.length - best.path.length) < 0
+    )
+      best = r;
+  }
+  return best;
 }

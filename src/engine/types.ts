@@ -80,4 +80,6 @@ export interface Settings {
   feedback: FeedbackMode;
   /** How long the "customer is typing" indicator shows, in ms. 0 skips it. */
   typingMs: number;
+  /** Show each reply's `hint` before the learner chooses. Recorded so a result says how it was played. */
+  hints: boolean;
 }

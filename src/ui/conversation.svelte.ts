@@ -1,6 +1,7 @@
 /**
  * The one place the UI talks to the engine: wraps the conversation actor, mirrors its snapshot into
- * Svelte state, and keeps a save in localStorage after every step so a reload continues the attempt.
+ * Svelte state, keeps a save in localStorage after every step so a reload continues the attempt, and
+ * records each finished attempt in the case's history.
  *
  * Components never see the actor; they read the view data below and call its methods. A save that
  * cannot be used (corrupted, from another version of the case) is discarded with a notice: losing
@@ -8,7 +9,7 @@
  */
 import { createActor } from 'xstate';
 import type { Case } from '../case/types.ts';
-import type { Settings } from '../engine/types.ts';
+import type { Attempt, Result, Settings } from '../engine/types.ts';
 import {
   conversationMachine,
   restoreConversation,
@@ -18,26 +19,43 @@ import {
   type ConversationSnapshot,
   type ConversationState,
 } from '../engine/machine.ts';
-import { complianceOf, moodOf, offeredReplies, realPath, transcript, type ChatItem } from '../engine/conversation.ts';
+import { complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, transcript, type ChatItem } from '../engine/conversation.ts';
+import { bestPath, byBest, type Scored } from '../engine/paths.ts';
+import { clamp, resolveTarget, startAttempt } from '../engine/conversation.ts';
+import { appendHistory, readHistory, type HistoryEntry, type HistoryProblem } from './history.ts';
+import { STORAGE_PREFIX, defaultStorage, readItem, writeItem } from './storage.ts';
 
 export type Phase = ConversationState;
 export type TranscriptItem = ChatItem;
 /** What the page tells the learner about their save; shown once, dismissible. */
 export type SaveNotice = 'restored' | 'discarded' | 'outdated';
 
-export const saveKey = (caseId: string) => `dispute-desk:conversation:${caseId}`;
+export const saveKey = (caseId: string) => `${STORAGE_PREFIX}conversation:${caseId}`;
+
+/** Paths explored at most when looking for the best one; enough for any hand-written case. */
+const BEST_PATH_LIMIT = 20_000;
 
 export interface ConversationOptions {
-  /** This device's preferences (e.g. no typing delay with reduced motion); they win over a save's. */
+  /** The settings in force (student's choice, an assignment's lock, this device's motion preference). */
   settings?: Partial<Settings>;
   storage?: Storage | null;
+  /** The learner's real clock, for the date in the history. */
+  now?: () => Date;
+  /** Start here instead of at the case's start (the studio's "test from here"); such a run is never saved. */
+  from?: StartPoint;
 }
 
 export function createConversation(c: Case, options: ConversationOptions = {}) {
-  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const storage = options.from ? null : options.storage === undefined ? defaultStorage() : options.storage;
+  const now = options.now ?? (() => new Date());
   const key = saveKey(c.id);
-  const found = readSave(c, read(storage, key));
-  const input = found.input ?? { case: c };
+  const found = readSave(c, readItem(storage, key));
+  const input = found.input ?? { case: c, ...(options.from ? { attempt: attemptAt(c, options.from) } : {}) };
+  let attemptId = found.attemptId ?? newAttemptId();
+
+  const read = readHistory(storage, c.id);
+  let history = $state.raw<HistoryEntry[]>(read.entries);
+
   const actor = createActor(conversationMachine, {
     input: { ...input, settings: { ...input.settings, ...options.settings } },
   });
@@ -46,7 +64,10 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   let notice = $state<SaveNotice | undefined>(found.notice);
   const subscription = actor.subscribe((s) => {
     snapshot = s;
-    write(storage, key, JSON.stringify(saveConversation(s)));
+    writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
+    const result = s.context.result;
+    if (stateOf(s) === 'ended' && result && !history.some((e) => e.id === attemptId))
+      history = appendHistory(storage, c.id, historyEntry(result, attemptId, s.context.settings, now()));
   });
   actor.start();
 
@@ -55,6 +76,11 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   // The customer's next message stays hidden while they "type" and while feedback is on screen.
   const thread = $derived(transcript(c, attempt, phase === 'awaitingReply' || phase === 'ended'));
   const replies = $derived(phase === 'awaitingReply' ? offeredReplies(c, attempt) : []);
+  const real = realPath(c);
+
+  // Both walk the case, so they are worked out only when the debrief asks, and once.
+  let best: { value?: Result } | undefined;
+  let realResult: { value?: Result } | undefined;
 
   return {
     case: c,
@@ -70,14 +96,31 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     get result() { return snapshot.context.result; },
     get settings() { return snapshot.context.settings; },
     /** The real seller's replies, for the debrief. */
-    realPath: realPath(c),
+    realPath: real,
+    /** How the real seller's path scores, if it reaches an ending. */
+    get realResult(): Result | undefined {
+      realResult ??= { value: scoreOf(c, real.map((r) => r.reply)) };
+      return realResult.value;
+    },
+    /** The best-scoring path through the case (passing, then compliance, then satisfaction). */
+    get bestResult(): Result | undefined {
+      best ??= { value: bestPath(c, { limit: BEST_PATH_LIMIT }) };
+      return best.value;
+    },
+    /** Finished attempts at this case, oldest first. */
+    get history() { return history; },
+    /** Set when the stored history could not be (fully) read and was cleaned up. */
+    historyProblem: read.problem as HistoryProblem | undefined,
     get notice() { return notice; },
     dismissNotice() { notice = undefined; },
     choose(replyId: string) { actor.send({ type: 'CHOOSE', reply: replyId }); },
     continue() { actor.send({ type: 'CONTINUE' }); },
     skipTyping() { actor.send({ type: 'TYPED' }); },
+    updateSettings(settings: Partial<Settings>) { actor.send({ type: 'SETTINGS', settings }); },
+    /** A new attempt from the first message; the finished one (if any) stays in the history. */
     restart() {
       notice = undefined;
+      attemptId = newAttemptId();
       actor.send({ type: 'RESTART' });
     },
     stop() {
@@ -89,8 +132,54 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
 
 export type Conversation = ReturnType<typeof createConversation>;
 
+function scoreOf(c: Case, replies: string[]): Result | undefined {
+  const a = replay(c, replies);
+  return a?.ended ? resultOf(c, a) : undefined;
+}
+
+function historyEntry(r: Result, id: string, settings: Settings, at: Date): HistoryEntry {
+  return {
+    id,
+    finishedAt: at.toISOString(),
+    caseVersion: r.caseVersion,
+    ending: r.ending,
+    result: r.result,
+    passed: r.passed,
+    satisfaction: r.satisfaction,
+    compliance: r.compliance,
+    violations: r.violations.map((v) => v.rule),
+    replies: r.path.map((s) => s.reply),
+    feedback: settings.feedback,
+    hints: settings.hints,
+  };
+}
+
+/** A node to start at, with the satisfaction and flags the learner is assumed to have by then. */
+export interface StartPoint {
+  node: string;
+  satisfaction: number;
+  flags: readonly string[];
+}
+
+/** An attempt that has just arrived at `from.node` (whose `go to` reactions apply, as in play). */
+function attemptAt(c: Case, from: StartPoint): Attempt {
+  const satisfaction = clamp(Math.round(from.satisfaction));
+  const flags = [...new Set(from.flags)];
+  const { at, via } = resolveTarget(c, from.node, satisfaction, flags);
+  return { ...startAttempt(c), at, ended: at in c.endings, satisfaction, flags, atVia: via, atTime: c.nodes[at]?.time ?? c.endings[at]?.time };
+}
+
+function newAttemptId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The best of several scored things (results, history entries), in the engine's order. */
+export function bestOf<T extends Scored>(items: readonly T[]): T | undefined {
+  return [...items].sort(byBest)[0];
+}
+
 /** A stored save turned back into machine input, or the reason it cannot be used. */
-export function readSave(c: Case, raw: string | null): { input?: ConversationInput; notice?: SaveNotice } {
+export function readSave(c: Case, raw: string | null): { input?: ConversationInput; notice?: SaveNotice; attemptId?: string } {
   if (raw === null) return {};
   let data: unknown;
   try {
@@ -101,29 +190,24 @@ export function readSave(c: Case, raw: string | null): { input?: ConversationInp
   const restored = restoreConversation(c, data);
   if ('problem' in restored) return { notice: restored.problem === 'case-changed' ? 'outdated' : 'discarded' };
   const started = restored.input.attempt?.path.length ?? 0;
-  return { input: restored.input, notice: started > 0 ? 'restored' : undefined };
+  const id = (data as { attemptId?: unknown }).attemptId;
+  return {
+    input: restored.input,
+    ...(started > 0 && restored.input.state !== 'ended' ? { notice: 'restored' as const } : {}),
+    ...(typeof id === 'string' && id ? { attemptId: id } : {}),
+  };
 }
 
-function defaultStorage(): Storage | null {
+/**
+ * How far the learner got in a case they have not finished, read from the save without loading the
+ * case (for the library). Undefined when there is nothing in progress or the save is unreadable.
+ */
+export function savedProgress(caseId: string, storage: Storage | null = defaultStorage()): { turn: number } | undefined {
   try {
-    return globalThis.localStorage ?? null;
+    const data = JSON.parse(readItem(storage, saveKey(caseId)) ?? 'null') as { replies?: unknown; state?: unknown } | null;
+    if (!data || !Array.isArray(data.replies) || data.state === 'ended' || data.replies.length === 0) return undefined;
+    return { turn: data.replies.length };
   } catch {
-    return null;
-  }
-}
-
-// Storage may be full or blocked (private mode, an LMS iframe): playing matters more than saving.
-function read(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-function write(storage: Storage | null, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value);
-  } catch {
-    /* not saved this time; the next step tries again */
+    return undefined;
   }
 }

@@ -78,3 +78,43 @@ export function formatDelta(delta: number): string {
   if (delta < 0) return `−${Math.abs(delta)}`;
   return '±0';
 }
+
+/** "22:30" (with seconds when the author wrote them): chat bubbles under a day heading need no date. */
+export function formatTime(iso: string, lang: UiLang): string {
+  const date = parseCaseTime(iso);
+  if (!date) return iso;
+  const withSeconds = /\d{2}:\d{2}:\d{2}/.test(iso);
+  return new Intl.DateTimeFormat(lang, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** "Thursday, May 3, 2018": the heading above a day's messages. */
+export function formatDay(iso: string, lang: UiLang): string {
+  const date = parseCaseTime(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+}
+
+/** "Thu 22:30": the buyer's clock, as a chat header shows it. */
+export function formatClock(iso: string, lang: UiLang): string {
+  const date = parseCaseTime(iso);
+  if (!date) return iso;
+  return new Intl.DateTimeFormat(lang, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
+}
+
+/** The case day of a simulated time, for grouping chat messages by day. */
+export function dayOf(iso: string | undefined): string | undefined {
+  return iso ? parseCaseTime(iso)?.toISOString().slice(0, 10) : undefined;
+}
+
+/** A real moment (when an attempt was finished), in the learner's own time zone. */
+export function formatMoment(iso: string, lang: UiLang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

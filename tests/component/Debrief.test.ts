@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Debrief from '../../src/ui/components/Debrief.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
-import { failedResult, mugCase, realPathOfMug } from './fixtures.ts';
+import { failedResult, mugCase, passedResult, realPathOfMug } from './fixtures.ts';
 
 beforeEach(() => setLang('en'));
 
@@ -32,22 +32,69 @@ describe('Debrief', () => {
     );
     expect(within(section).getByRole('link', { name: 'example.org/help' })).toBeInTheDocument();
     expect(within(section).getByText(/as of Aug 25, 2020/)).toBeInTheDocument();
-    expect(within(section).getByText('Turn 1')).toBeInTheDocument();
+    expect(within(section).getByText(/Turn 1, compliance −50/)).toBeInTheDocument();
   });
 
   it('puts the learner’s replies beside the real seller’s and marks where they differ', () => {
     renderDebrief();
-    const section = screen.getByRole('region', { name: 'Your replies beside the real seller’s' });
-    const turns = within(section).getAllByRole('listitem');
+    const section = screen.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
+    const turns = within(section).getAllByText(/^Turn \d$/).map((el) => el.closest('li')!);
     expect(turns).toHaveLength(2);
 
     expect(within(turns[0]).getByText('Different from the real seller')).toBeInTheDocument();
     expect(within(turns[0]).getByText('Pay me on PayPal and I will refund you there.')).toBeInTheDocument();
     expect(within(turns[0]).getByText('I am so sorry. Could you send a photo?')).toBeInTheDocument();
-    expect(within(turns[0]).getByText('Feedback on opening.2')).toBeInTheDocument();
 
     expect(within(turns[1]).getByText('Same as the real seller')).toBeInTheDocument();
     expect(within(turns[1]).getByText('Thank you. We will refund you through the dispute.')).toBeInTheDocument();
+    // The same reply chosen by both is shown once, naming both paths.
+    expect(within(turns[1]).getAllByText('Thank you. We will refund you through the dispute.')).toHaveLength(1);
+  });
+
+  it('names the best path beside the learner’s and the real seller’s, with how each scored', () => {
+    render(Debrief, {
+      case: mugCase,
+      result: failedResult,
+      realPath: realPathOfMug,
+      realResult: passedResult,
+      best: passedResult,
+      onrestart: () => {},
+    });
+    const section = screen.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
+    const cards = within(section).getAllByRole('listitem').filter((li) => li.classList.contains('summary'));
+    expect(cards.map((li) => li.querySelector('.name')?.textContent?.trim())).toEqual(['●Your path', '◆Real seller', '★Best path']);
+    expect(cards[0]).toHaveTextContent(/Not passed/);
+    expect(cards[2]).toHaveTextContent(/Passed.*Resolved.*compliance 100/i);
+    expect(within(section).getByText('The real seller’s path is also the best path.')).toBeInTheDocument();
+    // Where the real seller and the best path chose the same reply, one block names both.
+    const blocks = [...section.querySelectorAll('.block')].map((b) => b.getAttribute('data-who'));
+    expect(blocks).toEqual(['yours', 'real best', 'yours real best']);
+    expect(section.querySelectorAll('.block')[1]).toHaveTextContent(/Real seller, ◆?\s*★?Best path/);
+  });
+
+  it('gives the feedback turn by turn, with the rules each reply broke', () => {
+    renderDebrief();
+    const section = screen.getByRole('region', { name: 'Turn-by-turn feedback' });
+    expect(within(section).getByText('Feedback on opening.2')).toBeInTheDocument();
+    expect(within(section).getByText('Satisfaction +10, now 50')).toBeInTheDocument();
+    expect(within(section).getByText('P-OFFPLATFORM')).toBeInTheDocument();
+    expect(within(section).getByText('Feedback on photo.1')).toBeInTheDocument();
+  });
+
+  it('draws satisfaction over the turns with a sentence and a table saying the same', async () => {
+    renderDebrief();
+    expect(screen.getByText(/Satisfaction went from 40 to 75 in 2 turns; the pass mark is 60\./)).toBeInTheDocument();
+    const toggle = screen.getByRole('button', { name: 'Show as a table' });
+    await fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    const cells = (r: HTMLElement) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim());
+    expect(rows.map(cells)).toEqual([
+      ['Turn', 'Change', 'Satisfaction', 'Rules broken'],
+      ['Start', '', '40', ''],
+      ['1', '+10', '50', 'P-OFFPLATFORM'],
+      ['2', '+25', '75', ''],
+    ]);
   });
 
   it('shows the analysis and key phrases, and offers to play again', async () => {
@@ -55,6 +102,7 @@ describe('Debrief', () => {
     renderDebrief(onrestart);
     expect(screen.getByText('Apologise, then settle it on the platform.')).toBeInTheDocument();
     expect(screen.getByText("I'm sorry to hear that.")).toBeInTheDocument();
+    expect(screen.getByText('听到这个消息我很抱歉。')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Play again' }));
     expect(onrestart).toHaveBeenCalledOnce();
     expect(screen.getByRole('link', { name: 'All cases' })).toHaveAttribute('href', '#/');

@@ -138,3 +138,16 @@ export const realPathOfMug = [
   { node: 'opening', reply: 'opening.1' },
   { node: 'photo', reply: 'photo.1' },
 ];
+
+/** The real seller's path through the mug case: passing, compliance 100. */
+export const passedResult: Result = {
+  ...failedResult,
+  satisfaction: 80,
+  mood: 'delighted',
+  compliance: 100,
+  violations: [],
+  passed: true,
+  failedBecause: [],
+  path: [step(1, 'opening', 'opening.1', 15, 55), step(2, 'photo', 'photo.1', 25, 80)],
+  followedRealPath: true,
+};
