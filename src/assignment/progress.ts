@@ -1,0 +1,107 @@
+/**
+ * A student's work on one assignment, as kept in their browser between visits: who they are, the
+ * attempts they finished, and the wall-clock start and reply times of the attempt in progress per
+ * case. Pure transitions; the page stores the value after each one.
+ */
+import type { Case } from '../case/types.ts';
+import type { Result } from '../engine/types.ts';
+import { isInstant, isInt, isRecord, isString } from './guards.ts';
+import { instant, makeAttemptRecord, makeResultFile, readResultFile } from './result-file.ts';
+import type { Assignment, AttemptRecord, RecordedStep, ResultFile, Student } from './types.ts';
+
+export interface InProgress {
+  number: number;
+  startedAt: string;
+  steps: RecordedStep[];
+}
+
+export interface Progress {
+  format: 1;
+  assignmentId: string;
+  student?: Student;
+  attempts: AttemptRecord[];
+  current: Record<string, InProgress>;
+}
+
+export const emptyProgress = (assignmentId: string): Progress => ({ format: 1, assignmentId, attempts: [], current: {} });
+
+/** Stored progress back; anything unreadable starts afresh rather than blocking the page. */
+export function readProgress(raw: unknown, a: Assignment): Progress {
+  const empty = emptyProgress(a.id);
+  if (!isRecord(raw) || raw.format !== 1 || raw.assignmentId !== a.id) return empty;
+  const student = isRecord(raw.student) && isString(raw.student.name, 200) && isString(raw.student.number, 100)
+    ? { name: raw.student.name, number: raw.student.number }
+    : undefined;
+  // Finished attempts are re-read through the result-file checks, so a damaged one is dropped, not trusted.
+  let attempts: AttemptRecord[] = [];
+  if (student && Array.isArray(raw.attempts)) {
+    const read = readResultFile(makeResultFile(a, student, raw.attempts as AttemptRecord[], instant(0)), false);
+    if ('file' in read) attempts = read.file.attempts;
+  }
+  const current: Record<string, InProgress> = {};
+  if (isRecord(raw.current))
+    for (const [caseId, v] of Object.entries(raw.current)) {
+      if (!isRecord(v) || !isInt(v.number, 1, 999) || !isInstant(v.startedAt) || !Array.isArray(v.steps)) continue;
+      const steps = v.steps.filter((s): s is RecordedStep => isRecord(s) && isString(s.node) && isString(s.reply) && isInstant(s.at));
+      current[caseId] = { number: v.number, startedAt: v.startedAt, steps };
+    }
+  return { format: 1, assignmentId: a.id, ...(student ? { student } : {}), attempts, current };
+}
+
+export const finishedAt = (p: Progress, caseId: string): AttemptRecord[] => p.attempts.filter((r) => r.caseId === caseId);
+
+/** Attempts left at a case; Infinity when the assignment sets no limit. */
+export function attemptsLeft(p: Progress, a: Assignment, caseId: string): number {
+  if (a.settings.attempts === 0) return Infinity;
+  return Math.max(0, a.settings.attempts - finishedAt(p, caseId).length);
+}
+
+/** Starts (or keeps) the attempt in progress at a case. */
+export function begin(p: Progress, caseId: string, now: number): Progress {
+  if (p.current[caseId]) return p;
+  const number = Math.max(0, ...finishedAt(p, caseId).map((r) => r.number)) + 1;
+  return { ...p, current: { ...p.current, [caseId]: { number, startedAt: instant(now), steps: [] } } };
+}
+
+/**
+ * Brings the recorded reply times in line with the conversation's path: replies already recorded keep
+ * their time, new ones get `now`. A shorter path (the student started over) keeps the common part.
+ */
+export function track(p: Progress, caseId: string, path: readonly { node: string; reply: string }[], now: number): Progress {
+  const cur = p.current[caseId];
+  if (!cur) return p;
+  let same = 0;
+  while (same < Math.min(path.length, cur.steps.length) && cur.steps[same].reply === path[same].reply && cur.steps[same].node === path[same].node) same++;
+  if (same === path.length && same === cur.steps.length) return p;
+  const steps = [...cur.steps.slice(0, same), ...path.slice(same).map((s) => ({ node: s.node, reply: s.reply, at: instant(now) }))];
+  return { ...p, current: { ...p.current, [caseId]: { ...cur, steps } } };
+}
+
+/**
+ * Turns the attempt in progress into a finished attempt. Returns the progress unchanged when there is
+ * none, e.g. when a reload on the debrief reports the same ending again.
+ */
+export function finish(p: Progress, a: Assignment, c: Case, result: Result, now: number): Progress {
+  // No attempt in progress: this ending was recorded already (a reload on the debrief).
+  if (!p.student || !p.current[c.id]) return p;
+  const tracked = track(p, c.id, result.path, now);
+  const cur = tracked.current[c.id];
+  const record = makeAttemptRecord({
+    assignment: a,
+    student: p.student,
+    case: c,
+    number: cur.number,
+    startedAt: cur.startedAt,
+    finishedAt: instant(Math.max(now, Date.parse(cur.startedAt))),
+    steps: cur.steps,
+    result,
+  });
+  const { [c.id]: _done, ...rest } = tracked.current;
+  if (p.attempts.some((r) => r.id === record.id)) return { ...tracked, current: rest };
+  return { ...tracked, attempts: [...tracked.attempts, record], current: rest };
+}
+
+/** The result file for everything finished so far. */
+export function handIn(p: Progress, a: Assignment, now: number): ResultFile | undefined {
+  return p.student ? makeResultFile(a, p.student, p.attempts, instant(now)) : undefined;
+}

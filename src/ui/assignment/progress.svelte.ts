@@ -1,0 +1,95 @@
+/**
+ * A student's progress on one assignment as reactive state, kept in localStorage so a reload loses
+ * nothing. Also gives the player a storage of its own for this assignment: the player's saves of an
+ * assignment attempt never mix with free practice of the same case, and every save the player writes
+ * is read here to time the replies and to record the attempt when it ends.
+ */
+import { asAssigned } from '../../assignment/assignment.ts';
+import { attemptsLeft, begin, finish, readProgress, track, type Progress } from '../../assignment/progress.ts';
+import type { Assignment, AttemptRecord, Student } from '../../assignment/types.ts';
+import type { Case } from '../../case/types.ts';
+import { replay, resultOf } from '../../engine/conversation.ts';
+import { saveKey } from '../conversation.svelte.ts';
+import { STORAGE_PREFIX, defaultStorage, readJson, writeItem } from '../storage.ts';
+
+export function createProgress(a: Assignment, storage: Storage | null = defaultStorage(), onfinished?: (r: AttemptRecord, p: Progress) => void) {
+  const key = `${STORAGE_PREFIX}assignment:${a.id}`;
+  let progress = $state.raw<Progress>(readProgress(readJson(storage, key).value, a));
+  const set = (p: Progress) => {
+    progress = p;
+    writeItem(storage, key, JSON.stringify(p));
+  };
+
+  /** The player's saved conversation changed: time new replies, and record the attempt if it ended. */
+  function observe(original: Case, raw: string) {
+    let replies: unknown;
+    try {
+      replies = (JSON.parse(raw) as { replies?: unknown }).replies;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(replies) || !replies.every((r) => typeof r === 'string')) return;
+    const c = asAssigned(a, original);
+    const attempt = replay(c, replies);
+    if (!attempt) return;
+    const now = Date.now();
+    let p = progress;
+    if (!p.current[c.id]) {
+      // A new attempt starts with the first save of an empty conversation (opening it, or "play again").
+      if (attempt.path.length > 0 || attemptsLeft(p, a, c.id) === 0) return;
+      p = begin(p, c.id, now);
+    }
+    p = track(p, c.id, attempt.path, now);
+    if (attempt.ended) {
+      const before = p.attempts.length;
+      p = finish(p, a, original, resultOf(c, attempt), now);
+      set(p);
+      if (p.attempts.length > before) onfinished?.(p.attempts.at(-1)!, p);
+      return;
+    }
+    if (p !== progress) set(p);
+  }
+
+  /** A Storage for the player while it plays `original` in this assignment. */
+  function storageFor(original: Case): Storage | null {
+    if (!storage) return null;
+    const prefix = `${key}:${progress.student?.number ?? ''}:`;
+    const save = saveKey(original.id);
+    const base = storage;
+    return {
+      get length() {
+        return base.length;
+      },
+      clear() {},
+      key: (i: number) => base.key(i),
+      getItem: (k: string) => base.getItem(prefix + k),
+      removeItem: (k: string) => base.removeItem(prefix + k),
+      setItem(k: string, value: string) {
+        base.setItem(prefix + k, value);
+        if (k === save) observe(original, value);
+      },
+    };
+  }
+
+  return {
+    get value() {
+      return progress;
+    },
+    setStudent(student: Student) {
+      set({ ...progress, student });
+    },
+    storageFor,
+    /** Whether the player's save of this case shows a finished conversation (it then shows the debrief). */
+    savedEnded(original: Case): boolean {
+      const scoped = storageFor(original);
+      const saved = scoped && readJson(scoped, saveKey(original.id)).value;
+      return !!saved && typeof saved === 'object' && (saved as { state?: unknown }).state === 'ended';
+    },
+    /** Clears the player's save of a case so the next visit starts a new attempt. */
+    startOver(original: Case) {
+      storageFor(original)?.removeItem(saveKey(original.id));
+    },
+  };
+}
+
+export type ProgressStore = ReturnType<typeof createProgress>;

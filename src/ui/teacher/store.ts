@@ -1,0 +1,107 @@
+/**
+ * The teacher's data in this browser (IndexedDB): the assignments made or opened here, and every
+ * attempt imported from result files and codes. Nothing leaves the browser; it stays until the
+ * teacher clears it. Attempts are keyed so the same attempt imported twice is stored once, and an
+ * import only ever adds: a bad file can never remove what was imported before.
+ */
+import { newAttempts, type StoredAttempt } from '../../assignment/dedupe.ts';
+import type { Assignment } from '../../assignment/types.ts';
+
+const DB_NAME = 'dispute-desk-teacher';
+const ASSIGNMENTS = 'assignments';
+const ATTEMPTS = 'attempts';
+
+export interface SavedAssignment {
+  id: string;
+  assignment: Assignment;
+  /** The link payload, so the link can be shown again. */
+  payload: string;
+  savedAt: string;
+}
+
+let opening: Promise<IDBDatabase> | undefined;
+
+function db(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      const d = request.result;
+      d.createObjectStore(ASSIGNMENTS, { keyPath: 'id' });
+      d.createObjectStore(ATTEMPTS, { keyPath: 'key' }).createIndex('assignmentId', 'assignmentId');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => {
+      opening = undefined;
+      reject(request.error ?? new Error('IndexedDB is not available'));
+    };
+  });
+  return opening;
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+export async function listAssignments(): Promise<SavedAssignment[]> {
+  const d = await db();
+  const all = await result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).getAll() as IDBRequest<SavedAssignment[]>);
+  return all.sort((a, b) => b.assignment.created.localeCompare(a.assignment.created));
+}
+
+export async function getAssignment(id: string): Promise<SavedAssignment | undefined> {
+  const d = await db();
+  return result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).get(id) as IDBRequest<SavedAssignment | undefined>);
+}
+
+export async function saveAssignment(saved: SavedAssignment): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(ASSIGNMENTS, 'readwrite');
+  // A plain copy: reactive proxies cannot be stored.
+  tx.objectStore(ASSIGNMENTS).put(JSON.parse(JSON.stringify(saved)));
+  await done(tx);
+}
+
+export async function attemptsFor(assignmentId: string): Promise<StoredAttempt[]> {
+  const d = await db();
+  const index = d.transaction(ATTEMPTS).objectStore(ATTEMPTS).index('assignmentId');
+  return result(index.getAll(assignmentId) as IDBRequest<StoredAttempt[]>);
+}
+
+/** Adds the attempts not stored yet, in one transaction; returns how many were new and how many known. */
+export async function addAttempts(incoming: StoredAttempt[]): Promise<{ added: number; duplicates: number }> {
+  const d = await db();
+  const tx = d.transaction(ATTEMPTS, 'readwrite');
+  const store = tx.objectStore(ATTEMPTS);
+  const known = new Set<string>();
+  await Promise.all(
+    incoming.map(async (a) => {
+      if ((await result(store.count(a.key))) > 0) known.add(a.key);
+    }),
+  );
+  const { added, duplicates } = newAttempts(known, incoming);
+  for (const a of added) store.add(JSON.parse(JSON.stringify(a)));
+  await done(tx);
+  return { added: added.length, duplicates };
+}
+
+/** Removes an assignment's results (and the assignment itself with `withAssignment`). */
+export async function clearResults(assignmentId: string, withAssignment = false): Promise<void> {
+  const d = await db();
+  const tx = d.transaction([ATTEMPTS, ASSIGNMENTS], 'readwrite');
+  const index = tx.objectStore(ATTEMPTS).index('assignmentId');
+  const keys = await result(index.getAllKeys(assignmentId));
+  for (const key of keys) tx.objectStore(ATTEMPTS).delete(key);
+  if (withAssignment) tx.objectStore(ASSIGNMENTS).delete(assignmentId);
+  await done(tx);
+}

@@ -1,0 +1,106 @@
+/** The class CSV (Excel, Chinese names, quoting) and the SCORM package's manifest and reported values. */
+import { describe, expect, it } from 'vitest';
+import { classCsv, toCsv, type CsvLabels } from '../../src/assignment/csv.ts';
+import { duration2004, interactionValues, launchPage, manifest, overall, statusValues, timespan12 } from '../../src/assignment/scorm.ts';
+import { attemptsOf } from '../../src/assignment/dedupe.ts';
+import { buildTable } from '../../src/assignment/summary.ts';
+import { makeAttemptRecord, makeResultFile } from '../../src/assignment/result-file.ts';
+import { assignCase } from '../../src/assignment/assignment.ts';
+import type { Assignment } from '../../src/assignment/types.ts';
+import { replay, resultOf } from '../../src/engine/conversation.ts';
+import { fixtureCase } from './helpers.ts';
+
+const c = fixtureCase();
+const assignment: Assignment = {
+  format: 1,
+  id: 'asg1',
+  className: '跨境 2班',
+  title: 'Mug, "broken"',
+  created: '2026-11-20T00:00:00Z',
+  settings: { feedback: 'immediate', hints: false, attempts: 0, showRealPath: true },
+  cases: [assignCase(c)],
+};
+
+function attempt(replies: string[]) {
+  const result = resultOf(c, replay(c, replies)!);
+  const steps = result.path.map((s, i) => ({ node: s.node, reply: s.reply, at: `2026-11-21T02:0${i + 1}:30Z` }));
+  const student = { name: '张三', number: '2023001' };
+  const record = makeAttemptRecord({ assignment, student, case: c, number: 1, startedAt: '2026-11-21T02:00:00Z', finishedAt: '2026-11-21T02:05:00Z', steps, result });
+  return { record, result, student };
+}
+
+describe('CSV', () => {
+  it('starts with a BOM, ends lines with CRLF, quotes commas, quotes and line breaks', () => {
+    const csv = toCsv([
+      ['名字', 'a,b', 'say "hi"', 'two\nlines', 3, true, null],
+      ['=SUM(A1)', '-1', '+86 123', '@x', -5],
+    ]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1)).toBe('名字,"a,b","say ""hi""","two\nlines",3,TRUE,\r\n\'=SUM(A1),\'-1,\'+86 123,\'@x,-5\r\n');
+    // UTF-8 bytes: Excel sees EF BB BF first.
+    expect([...new TextEncoder().encode(csv).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('has a row per student and case with the recomputed scores, in the labels given', () => {
+    const { record, student } = attempt(['opening.1', 'photo.1']);
+    const file = makeResultFile(assignment, student, [record], '2026-11-21T02:06:00Z');
+    const rows = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), new Map([[c.id, c]]));
+    const labels: CsvLabels = {
+      headers: { className: '班级', assignment: '作业', name: '姓名', number: '学号', caseId: '案例编号', caseTitle: '案例', attempts: '次数', satisfaction: '满意度', compliance: '合规分', passed: '通过', minutes: '用时（分钟）', finished: '完成时间', late: '迟交', flags: '标记' },
+      yes: '是',
+      no: '否',
+      caseTitle: () => '破损的杯子',
+      flag: (f) => f,
+      time: (iso) => iso.replace('T', ' ').slice(0, 16),
+    };
+    const lines = classCsv(assignment, rows, labels).slice(1).split('\r\n');
+    expect(lines[0]).toBe('班级,作业,姓名,学号,案例编号,案例,次数,满意度,合规分,通过,用时（分钟）,完成时间,迟交,标记');
+    expect(lines[1]).toBe(`跨境 2班,"Mug, ""broken""",张三,2023001,${c.id},破损的杯子,1,80,100,是,5,2026-11-21 02:05,否,`);
+    expect(lines[2]).toBe('');
+  });
+});
+
+describe('SCORM', () => {
+  it('writes a 1.2 and a 2004 manifest listing every file once, with the title escaped', () => {
+    const m12 = manifest('1.2', { id: 'asg1', title: 'A & <B>', files: ['index.html', 'assets/a.js', 'lms.html'] });
+    expect(m12).toContain('<schemaversion>1.2</schemaversion>');
+    expect(m12).toContain('adlcp:scormtype="sco" href="lms.html"');
+    expect(m12).toContain('<title>A &#38; &#60;B&#62;</title>');
+    expect(m12.match(/<file href="lms.html"\/>/g)).toHaveLength(1);
+    expect(m12).toContain('<file href="assets/a.js"/>');
+    const m04 = manifest('2004', { id: 'asg1', title: 'T', files: ['index.html'] });
+    expect(m04).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+    expect(m04).toContain('adlcp:scormType="sco"');
+  });
+
+  it('launches the player with the assignment and the API to use', () => {
+    expect(launchPage('1.2', 'DDA1.abc_-', 'T')).toContain('location.replace("index.html?lms=scorm12#/a/DDA1.abc_-")');
+    expect(() => launchPage('2004', 'x"<script>', 'T')).toThrow();
+  });
+
+  it('formats times as each version wants them', () => {
+    expect(timespan12(3725)).toBe('0001:02:05');
+    expect(duration2004(3725)).toBe('PT1H2M5S');
+    expect(duration2004(0)).toBe('PT0S');
+    expect(duration2004(120)).toBe('PT2M');
+  });
+
+  it('reports the score, the status and each reply as an interaction', () => {
+    const { record, result } = attempt(['opening.2']);
+    const o = overall([{ caseId: c.id, result }, { caseId: 'other' }]);
+    expect(o).toEqual({ score: Math.round((result.satisfaction + result.compliance) / 2 / 2), done: false, passed: false });
+    expect(statusValues('1.2', o)).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
+    const done = overall([{ caseId: c.id, result }]);
+    expect(statusValues('1.2', done)).toContainEqual(['cmi.core.lesson_status', 'failed']);
+    expect(statusValues('2004', done)).toEqual(expect.arrayContaining([['cmi.success_status', 'failed'], ['cmi.completion_status', 'completed'], ['cmi.score.scaled', '0.5']]));
+    expect(interactionValues('1.2', record, result, 3)).toEqual([
+      ['cmi.interactions.3.id', `${c.id}.a1.t1.opening`],
+      ['cmi.interactions.3.type', 'choice'],
+      ['cmi.interactions.3.student_response', 'opening.2'],
+      ['cmi.interactions.3.result', 'wrong'],
+      ['cmi.interactions.3.time', '02:01:30'],
+      ['cmi.interactions.3.latency', '0000:01:30'],
+    ]);
+    expect(interactionValues('2004', record, result, 0)).toContainEqual(['cmi.interactions.0.result', 'incorrect']);
+  });
+});

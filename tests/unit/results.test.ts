@@ -1,0 +1,238 @@
+/**
+ * What students hand in and what the dashboard makes of it: result files and codes, the seal, the
+ * recomputation of scores with its flags, dedupe, the class table and summary.
+ */
+import { describe, expect, it } from 'vitest';
+import { assignCase } from '../../src/assignment/assignment.ts';
+import { attemptsOf, newAttempts } from '../../src/assignment/dedupe.ts';
+import { begin, emptyProgress, finish, handIn, readProgress, track, type Progress } from '../../src/assignment/progress.ts';
+import { recompute } from '../../src/assignment/recompute.ts';
+import {
+  decodeResultCode,
+  encodeResultCode,
+  parseResultFile,
+  resultFileName,
+  serializeResultFile,
+} from '../../src/assignment/result-file.ts';
+import { buildTable, histogram, summarizeCase } from '../../src/assignment/summary.ts';
+import type { Assignment, ResultFile } from '../../src/assignment/types.ts';
+import type { Case } from '../../src/case/types.ts';
+import { replay, resultOf } from '../../src/engine/conversation.ts';
+import { asAssigned } from '../../src/assignment/assignment.ts';
+import { fixtureCase } from './helpers.ts';
+
+const c = fixtureCase();
+const T0 = Date.parse('2026-11-21T02:00:00Z');
+const assignment: Assignment = {
+  format: 1,
+  id: 'asg1',
+  className: '2班',
+  title: 'Mug',
+  created: '2026-11-20T00:00:00Z',
+  due: '2026-11-22T00:00:00Z',
+  settings: { feedback: 'immediate', hints: false, attempts: 0, showRealPath: true },
+  pass: { minSatisfaction: 60, minCompliance: 80, criticalFails: true },
+  cases: [assignCase(c)],
+};
+const cases = new Map<string, Case>([[c.id, c]]);
+
+/** Plays a path the way the student page does: begin, one reply a minute, finish. */
+function played(name: string, number: string, paths: string[][], start = T0): ResultFile {
+  let p: Progress = { ...emptyProgress(assignment.id), student: { name, number } };
+  let t = start;
+  for (const replies of paths) {
+    p = begin(p, c.id, t);
+    const attempt = replay(asAssigned(assignment, c), replies)!;
+    for (let i = 1; i <= replies.length; i++) p = track(p, c.id, attempt.path.slice(0, i), (t += 60_000));
+    p = finish(p, assignment, c, resultOf(asAssigned(assignment, c), attempt), (t += 1000));
+  }
+  return handIn(p, assignment, t)!;
+}
+
+const REAL = ['opening.1', 'photo.1'];
+const PAYPAL = ['opening.2'];
+
+describe('result files', () => {
+  it('hold the transcript with times, case fingerprint, rulebook version, settings and scores', () => {
+    const file = played('张三', '2023001', [REAL]);
+    const [r] = file.attempts;
+    expect(r.steps).toEqual([
+      { node: 'opening', reply: 'opening.1', at: '2026-11-21T02:01:00Z' },
+      { node: 'photo', reply: 'photo.1', at: '2026-11-21T02:02:00Z' },
+    ]);
+    expect(r.caseHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.rulebookVersion).toMatch(/^test@/);
+    expect(r.settings).toEqual(assignment.settings);
+    expect(r.scores).toEqual({ ending: 'refunded', satisfaction: 80, compliance: 100, passed: true });
+    expect(resultFileName(file)).toBe('2班_张三_2023001_Mug.json');
+    expect(resultFileName({ ...file, student: { name: 'a/b:c', number: '1' } })).toBe('2班_a b c_1_Mug.json');
+    expect(parseResultFile(serializeResultFile(file))).toEqual({ file });
+  });
+
+  it('refuse what is not an intact result file, naming the reason', () => {
+    const text = serializeResultFile(played('张三', '2023001', [REAL]));
+    expect(parseResultFile(text.slice(0, text.length / 2))).toEqual({ problem: { kind: 'not-json' } });
+    expect(parseResultFile('{"hello": 1}')).toEqual({ problem: { kind: 'foreign' } });
+    expect(parseResultFile(text.replace('"version": 1', '"version": 2'))).toEqual({ problem: { kind: 'newer', version: 2 } });
+    expect(parseResultFile(text.replace('"opening.1"', '"opening.2"'))).toEqual({ problem: { kind: 'edited' } });
+    expect(parseResultFile(text.replace('"张三"', '"李四"'))).toEqual({ problem: { kind: 'edited' } });
+    expect(parseResultFile(text.replace(/"startedAt": "[^"]+"/, '"startedAt": "yesterday"'))).toEqual({
+      problem: { kind: 'invalid', field: 'attempts.0.startedAt' },
+    });
+    // A byte-order mark (Windows editors add one) is not a reason to refuse.
+    expect(parseResultFile(`\uFEFF${text}`)).toHaveProperty('file');
+  });
+
+  it('accept an edited score (outside the seal), which the recomputation then points out', () => {
+    const text = serializeResultFile(played('张三', '2023001', [PAYPAL]));
+    const edited = parseResultFile(text.replace('"compliance": 50', '"compliance": 100').replace('"passed": false', '"passed": true'));
+    expect('file' in edited).toBe(true);
+    if (!('file' in edited)) return;
+    const r = edited.file.attempts[0];
+    expect(r.scores.compliance).toBe(100);
+    const again = recompute(assignment, r, c);
+    expect(again.result?.compliance).toBe(50);
+    expect(again.result?.passed).toBe(false);
+    expect(again.flags).toEqual(['scores-differ']);
+  });
+});
+
+describe('result codes', () => {
+  it('round-trip a file exactly, and are short enough for a chat message', () => {
+    const file = played('Zhang San', '2023001', [PAYPAL, REAL]);
+    const code = encodeResultCode(file);
+    expect(code).toMatch(/^DDR1\.[A-Za-z0-9_-]+$/);
+    expect(code.length).toBeLessThan(700);
+    expect(decodeResultCode(code)).toEqual({ file });
+    expect(decodeResultCode(`  ${code.slice(0, 30)}\n${code.slice(30)}  `)).toEqual({ file });
+  });
+
+  it('detect a typo or a truncated code by their checksum', () => {
+    const code = encodeResultCode(played('张三', '2023001', [REAL]));
+    for (const i of [6, Math.floor(code.length / 2), code.length - 2]) {
+      const typo = code.slice(0, i) + (code[i] === 'x' ? 'y' : 'x') + code.slice(i + 1);
+      expect(decodeResultCode(typo)).toEqual({ problem: { kind: 'damaged-code' } });
+    }
+    expect(decodeResultCode(code.slice(0, -4))).toEqual({ problem: { kind: 'damaged-code' } });
+    expect(decodeResultCode('DDA1.abc')).toEqual({ problem: { kind: 'foreign' } });
+  });
+});
+
+describe('recomputation', () => {
+  const [record] = played('张三', '2023001', [REAL]).attempts;
+
+  it('replays the transcript against the case with the assignment’s pass rule', () => {
+    const strict = { ...assignment, pass: { minSatisfaction: 90, minCompliance: 80, criticalFails: true } };
+    const r = recompute(strict, record, c);
+    expect(r.result).toMatchObject({ satisfaction: 80, compliance: 100, passed: false });
+    expect(r.flags).toContain('scores-differ');
+    expect(recompute(assignment, record, c)).toMatchObject({ result: { passed: true }, flags: [] });
+  });
+
+  it('flags a transcript that does not fit, an unfinished one, another version of the case, a case not assigned', () => {
+    const wrongReply = { ...record, steps: [record.steps[0], { ...record.steps[1], reply: 'opening.3' }] };
+    expect(recompute(assignment, wrongReply, c)).toEqual({ flags: ['does-not-fit'] });
+    const wrongNode = { ...record, steps: [{ ...record.steps[0], node: 'photo' }, record.steps[1]] };
+    expect(recompute(assignment, wrongNode, c)).toEqual({ flags: ['does-not-fit'] });
+    expect(recompute(assignment, { ...record, steps: record.steps.slice(0, 1) }, c)).toEqual({ flags: ['not-finished'] });
+    const changed = structuredClone(c);
+    changed.nodes.photo.replies[0].satisfaction = 5;
+    const r = recompute(assignment, record, changed);
+    expect(r.flags).toEqual(['case-changed', 'scores-differ']);
+    expect(r.result?.satisfaction).toBe(60);
+    expect(recompute(assignment, { ...record, caseId: 'other' }, c)).toEqual({ flags: ['not-assigned'] });
+    expect(recompute(assignment, record, undefined)).toEqual({ flags: ['case-missing'] });
+    const played2 = { ...record, settings: { ...record.settings, feedback: 'deferred' as const } };
+    expect(recompute(assignment, played2, c).flags).toEqual(['settings-differ']);
+  });
+});
+
+describe('dedupe and progress', () => {
+  it('counts the same attempt once, from a file, a code and a later file that repeats it', () => {
+    const first = played('张三', '2023001', [PAYPAL]);
+    const both = played('张三', '2023001', [PAYPAL, REAL]);
+    const known = new Set<string>();
+    const a = newAttempts(known, attemptsOf(first, 'first.json', 'now'));
+    expect(a).toMatchObject({ duplicates: 0 });
+    a.added.forEach((x) => known.add(x.key));
+    const fromCode = decodeResultCode(encodeResultCode(both));
+    if (!('file' in fromCode)) throw new Error('code did not decode');
+    const b = newAttempts(known, [...attemptsOf(both, 'final.json', 'now'), ...attemptsOf(fromCode.file, 'code', 'now')]);
+    expect(b.added.map((x) => x.record.number)).toEqual([2]);
+    expect(b.duplicates).toBe(3);
+    // A student number typed with full-width digits is the same student.
+    const wide = played('张三', '２０２３００１', [PAYPAL]);
+    expect(newAttempts(known, attemptsOf(wide, 'wide.json', 'now')).duplicates).toBe(1);
+  });
+
+  it('records a reload on the debrief once, and survives being stored as JSON', () => {
+    const file = played('张三', '2023001', [REAL]);
+    let p = readProgress(JSON.parse(JSON.stringify({ format: 1, assignmentId: 'asg1', student: file.student, attempts: file.attempts, current: {} })), assignment);
+    expect(p.attempts).toEqual(file.attempts);
+    const attempt = replay(c, REAL)!;
+    p = finish(p, assignment, c, resultOf(c, attempt), T0 + 10 ** 7);
+    expect(p.attempts).toHaveLength(1);
+    expect(readProgress({ format: 1, assignmentId: 'other' }, assignment)).toEqual(emptyProgress('asg1'));
+    expect(readProgress('garbage', assignment).attempts).toEqual([]);
+  });
+});
+
+describe('class table and summary', () => {
+  const files = [
+    played('张三', '2023001', [PAYPAL, REAL]),
+    played('李四', '2023002', [PAYPAL]),
+    played('Wang Wu', '2023003', [['opening.3', 'angry.1']], Date.parse('2026-11-23T00:00:00Z')),
+  ];
+  const stored = files.flatMap((f) => attemptsOf(f, 'x.json', 'now'));
+  const rows = buildTable(assignment, stored, cases);
+
+  it('has a row per student with the attempt that counts, attempts, time and lateness', () => {
+    expect(rows.map((r) => [r.name, r.cells[c.id].attempts.length, r.cells[c.id].best?.result?.passed, r.cells[c.id].late])).toEqual([
+      ['张三', 2, true, false],
+      ['李四', 1, false, false],
+      ['Wang Wu', 1, expect.any(Boolean), true],
+    ]);
+    // Two attempts of one reply and two replies: 61 s + 121 s.
+    expect(rows[0].cells[c.id].timeSpent).toBe(61 + 121);
+    expect(rows[0].passedAll).toBe(true);
+  });
+
+  it('counts first attempts at each decision point and the rules broken most', () => {
+    const s = summarizeCase(c.id, c, rows);
+    expect(s.students).toBe(3);
+    expect(s.passed).toBe(1 + (rows[2].cells[c.id].best?.result?.passed ? 1 : 0));
+    const opening = s.decisions.find((d) => d.node === 'opening')!;
+    expect(opening.reached).toBe(3);
+    expect(opening.replies.map((r) => [r.reply, r.count, r.weak])).toEqual([
+      ['opening.1', 0, false],
+      ['opening.2', 2, true],
+      ['opening.3', 1, true],
+    ]);
+    expect(s.violations[0]).toEqual({ rule: 'P-OFFPLATFORM', severity: 'critical', students: 2 });
+    expect(histogram([0, 9, 10, 55, 99, 100])).toEqual([2, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+  });
+});
+
+describe('import', () => {
+  it('imports each file or code on its own, refusing other assignments and bad input by name', async () => {
+    const { importFile, importCode, splitCodes } = await import('../../src/assignment/import.ts');
+    const good = played('张三', '2023001', [REAL]);
+    const other = { ...good, assignment: { ...good.assignment, id: 'other', title: 'Other' } };
+    expect(importFile('a.json', serializeResultFile(good), assignment, 'now')).toMatchObject({ label: 'a.json', attempts: [{ source: 'a.json' }] });
+    expect(importFile('b.json', '{"format":', assignment, 'now')).toEqual({ label: 'b.json', problem: { kind: 'not-json' } });
+    expect(importFile('c.json', serializeResultFile(other), assignment, 'now')).toMatchObject({ problem: { kind: 'edited' } });
+    const code = encodeResultCode(good);
+    const two = `${code.slice(0, 20)}\n${code.slice(20)}\nand ${encodeResultCode(played('李四', '2023002', [PAYPAL]))}`;
+    const codes = splitCodes(two);
+    expect(codes).toHaveLength(2);
+    expect(importCode('code 1', codes[0], assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('code 1', codes[0].replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('bad', code.slice(0, -5), assignment, 'now')).toEqual({ label: 'bad', problem: { kind: 'damaged-code' } });
+    expect(importCode('code 2', codes[1], assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
+    expect(importCode('code 3', encodeResultCode(other), assignment, 'now')).toEqual({
+      label: 'code 3',
+      problem: { kind: 'other-assignment', title: 'Other', className: '2班' },
+    });
+    expect(splitCodes('  \n ')).toEqual([]);
+  });
+});
