@@ -1,7 +1,6 @@
 /**
  * Where the player gets a case: the ones shipped with the site, or one the learner opened from a file
- * in this tab. An opened case wins over a shipped one with the same id, so an author can try an edit
- * of a shipped case.
+ * in this tab (kept under a `file:` id, so it never stands in for a shipped case or its saves).
  */
 import type { Case } from '../case/types.ts';
 import { loadCase, summaries } from 'virtual:cases';

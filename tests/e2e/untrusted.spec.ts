@@ -42,3 +42,20 @@ test('a case file with errors shows its diagnostics instead of a game', async ({
   await expect(page.getByText(/nowhere/).first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /choose your reply/i })).toHaveCount(0);
 });
+
+test('a file with the id of a shipped case never touches that case’s saved progress', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./#/case/aliexpress-price-drop');
+  await page.getByRole('button', { name: 'We feel so sorry for the inconvenience' }).click();
+  const key = 'dispute-desk:conversation:aliexpress-price-drop';
+  const before = await page.evaluate((k) => localStorage.getItem(k), key);
+  expect(before).toContain('dispute-opened.1');
+
+  await page.goto('./');
+  const seed = readFileSync('scenarios/aliexpress-price-drop.md', 'utf8');
+  await page.getByLabel(/open a case file/i).setInputFiles({ name: 'copy.md', mimeType: 'text/markdown', buffer: Buffer.from(seed) });
+  await page.getByRole('button', { name: 'Prices on AliExpress go up and down' }).click();
+  expect(decodeURIComponent(page.url())).toContain('#/case/file:aliexpress-price-drop');
+  expect(await page.evaluate(() => localStorage.getItem('dispute-desk:conversation:file:aliexpress-price-drop'))).toContain('dispute-opened.3');
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(before);
+});
