@@ -39,7 +39,7 @@ function noteOf(entry: EntryScan, keyed: Text | undefined, lang: Lang): Text | u
 }
 
 export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter, positions: KeyPositions): CaseNode {
-  const keys = indexKeys(entry.keys, NODE_KEYS, { zh: `节点 ${id}`, en: `node ${id}` }, report);
+  const keys = indexKeys(entry.keys, NODE_KEYS, () => ({ zh: `节点 ${id}`, en: `node ${id}` }), report);
   const redirects: Redirect[] = [];
   for (const e of keys.entries.filter((k) => k.key === 'go to')) {
     const m = /^(\S+)\s+(?:if|如果|当)\s+(.+)$/i.exec(e.entry.value.trim());
@@ -80,7 +80,7 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
     zh: '在 - next: … 这些行前面加 3 个空格。',
     en: 'Indent the - next: … lines by 3 spaces.',
   });
-  const keys = indexKeys(scan.keys, REPLY_KEYS, { zh: `回复 ${nodeId}.${index + 1}`, en: `reply ${nodeId}.${index + 1}` }, report);
+  const keys = indexKeys(scan.keys, REPLY_KEYS, () => ({ zh: `回复 ${nodeId}.${index + 1}`, en: `reply ${nodeId}.${index + 1}` }), report);
   const at = { line: scan.line, column: scan.column };
   if (!scan.text.trim()) report.report('REPLY_TEXT_MISSING', scan.line, scan.column);
   const idEntry = keys.get('id');
@@ -129,7 +129,7 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
 }
 
 export function readEnding(id: string, entry: EntryScan, lang: Lang, order: Money | undefined, report: Reporter): Ending {
-  const keys = indexKeys(entry.keys, ENDING_KEYS, { zh: `结局 ${id}`, en: `ending ${id}` }, report);
+  const keys = indexKeys(entry.keys, ENDING_KEYS, () => ({ zh: `结局 ${id}`, en: `ending ${id}` }), report);
   const at = { line: entry.line, column: entry.headingColumn };
   if (entry.replies.length)
     report.report('VALUE_INVALID', entry.replies[0].line, entry.replies[0].column, { key: id, value: '1. …', allowed: '> message, note, key list' }, {

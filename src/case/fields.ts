@@ -13,6 +13,10 @@ export interface Where {
   en: string;
 }
 
+/** Where a key stands, for messages; a function so that it is only built when there is a message. */
+export type Place = Where | (() => Where);
+const placeOf = (p: Place): Where => (typeof p === 'function' ? p() : p);
+
 /**
  * Match a key or report UNKNOWN_KEY with the nearest known spelling. When there is a near match
  * the key is read as that one, so a typo is reported once and does not also cause "missing key"
@@ -22,11 +26,12 @@ export function known<V extends Vocabulary>(
   vocab: V,
   key: string,
   at: { line: number; column: number },
-  where: Where,
+  place: Place,
   report: Reporter,
 ): KeyMatch<Extract<keyof V, string>> | undefined {
   const match = matchKey(vocab, key);
   if (match) return match;
+  const where = placeOf(place);
   const guess = nearest(key, spellingsOf(vocab));
   const recovered = guess ? matchKey(vocab, guess) : undefined;
   report.report(
@@ -67,7 +72,7 @@ export interface IndexedKeys<K extends string> {
 export function indexKeys<V extends Vocabulary>(
   list: KeyEntry[],
   vocab: V,
-  where: Where,
+  where: Place,
   report: Reporter,
 ): IndexedKeys<Extract<keyof V, string>> {
   type K = Extract<keyof V, string>;
