@@ -8,22 +8,24 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { casesPlugin } from './src/build/cases-plugin.ts';
+import { filesPlugin } from './src/build/files-plugin.ts';
 
 export default defineConfig({
   base: './',
   publicDir: 'static',
   plugins: [
     casesPlugin({ dir: 'scenarios' }),
+    filesPlugin(),
     svelte(),
   ],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,

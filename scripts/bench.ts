@@ -1,17 +1,28 @@
 /**
- * `npm run bench` — prints the speed figures the project tracks:
+ * `npm run bench` — prints the speed and size figures the project tracks, each with its goal:
  * - check (parse + validate + compile) time for generated cases of 10 … 10,000 nodes;
  * - engine step latency (choose a reply) at 10,000 nodes, p50 and p99;
- * - building the conversation machine and starting an actor.
+ * - building the conversation machine and starting an actor;
+ * - on the built site (built into a temporary folder and served by `vite preview` on 127.0.0.1):
+ *   the JavaScript the library and a case page load (gzip), the size of each case's data, and that
+ *   neither page loads a Markdown parser, YAML parser or sanitiser;
+ * - Lighthouse (mobile) on both pages, medians of three runs;
+ * - click → DOM updated for replies in a generated 1,000-node case, in headless Chromium.
  * Figures are medians over repeats in one run; the machine is noisy, so compare within a run.
+ * Goals are reported (✓/✗), never asserted. `--no-browser` skips everything after the engine;
+ * `--no-latency` and `--no-lighthouse` skip those parts.
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import type { Rulebook } from '../src/case/types.ts';
 import { checkCase } from '../src/engine/check.ts';
 import { choose, offeredReplies, startAttempt } from '../src/engine/conversation.ts';
 import { conversationMachine } from '../src/engine/machine.ts';
+import { benchBrowser } from './lib/bench-browser.ts';
 import { generateCase } from './lib/generate.ts';
+import { benchStudio } from './lib/studio-bench.ts';
+import { median, percentile as pct } from './lib/stats.ts';
 
 export const rulebook: Rulebook = {
   id: 'bench',
@@ -21,8 +32,6 @@ export const rulebook: Rulebook = {
   rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;
 
@@ -64,3 +73,11 @@ for (const n of [10, 100, 1000, 10000]) {
   }
   console.log(`Create + start the conversation actor (10,000-node case): median ${ms(median(starts))}`);
 }
+
+benchStudio(rulebook);
+
+if (!process.argv.includes('--no-browser'))
+  await benchBrowser(fileURLToPath(new URL('..', import.meta.url)), {
+    lighthouse: !process.argv.includes('--no-lighthouse'),
+    latency: !process.argv.includes('--no-latency'),
+  });

@@ -1,109 +1,110 @@
 /**
- * Vite plugin: validates and compiles the shipped cases at build time.
+ * Vite plugin: validates and compiles the shipped cases at build time (see `compile-cases.ts`).
  *
- * `virtual:cases` gives the player a summary of each case and a loader that fetches one compiled
- * case (its own chunk) on demand. Markdown is rendered and sanitised here, so the player ships
- * no Markdown parser, YAML parser or sanitiser for shipped cases. An invalid case fails the build
- * with its diagnostics.
+ * `virtual:cases` gives the library page each case's summary and a `loadCase(id)` that fetches one
+ * compiled case. In a build every case is its own JSON file beside the scripts, fetched by a URL
+ * relative to the script, so `dist/` works from any folder and case data is never JavaScript to
+ * parse. The dev server answers the same requests from memory. `virtual:rulebooks` holds the
+ * rulebooks, which only checking an author's own case needs (opening a file, the studio), so those
+ * paths import it lazily and players never download it.
+ *
+ * Markdown is rendered and sanitised here, so the player ships no Markdown parser, YAML parser or
+ * sanitiser for shipped cases. An invalid case fails the build with its diagnostics.
  */
-import { join, resolve } from 'node:path';
-import DOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-import type { Plugin } from 'vite';
-import { formatDiagnostic, sortDiagnostics } from '../case/diagnostics.ts';
-import { renderCase } from '../case/render.ts';
-import { createSanitizer } from '../case/sanitize.ts';
-import type { Case, Rulebook } from '../case/types.ts';
-import { checkPaths, collect, diagnosticsOf, loadRulebooks } from './scenarios.ts';
+import { resolve, sep } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { compileCases, type CompiledCases } from './compile-cases.ts';
+import { collect } from './scenarios.ts';
 
-const MODULE = 'virtual:cases';
-const CASE_PREFIX = 'virtual:case/';
+export type { CaseSummary } from './compile-cases.ts';
 
-export interface CaseSummary {
-  id: string;
-  title: Case['title'];
-  platform: string;
-  disputeType?: Case['disputeType'];
-  difficulty?: number;
-  minutes?: number;
-  file: string;
-}
+const CASES = 'virtual:cases';
+const RULEBOOKS = 'virtual:rulebooks';
+/** Where the dev server serves compiled cases. */
+const DEV_PATH = '/@dispute-desk/cases/';
+
+const loaderSource = (urls: string) =>
+  [
+    `const urls = ${urls};`,
+    `export async function loadCase(id) {`,
+    `  if (!Object.hasOwn(urls, id)) return undefined;`,
+    `  const response = await fetch(urls[id]);`,
+    `  if (!response.ok) throw new Error(\`\${response.status} \${response.statusText} (\${urls[id]})\`);`,
+    `  return response.json();`,
+    `}`,
+  ].join('\n');
 
 export function casesPlugin(options: { dir: string }): Plugin {
-  let root = process.cwd();
-  let compiled: { cases: Map<string, Case>; summaries: CaseSummary[]; rulebooks: Record<string, Rulebook> } | undefined;
-  const sanitize = createSanitizer(DOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis));
-
-  const compile = () => {
-    const dir = resolve(root, options.dir);
-    const checked = checkPaths([dir], root);
-    const problems = sortDiagnostics(diagnosticsOf(checked));
-    if (problems.length)
-      throw new Error(`The cases in ${options.dir}/ have problems:\n${problems.map((d) => formatDiagnostic(d)).join('\n')}`);
-    const cases = new Map<string, Case>();
-    const summaries: CaseSummary[] = [];
-    for (const c of checked) {
-      if (c.kind !== 'case' || !c.result.value) continue;
-      const value = renderCase(c.result.value as Case, sanitize);
-      cases.set(value.id, value);
-      summaries.push({
-        id: value.id,
-        title: value.title,
-        platform: value.platform,
-        ...(value.disputeType ? { disputeType: value.disputeType } : {}),
-        ...(value.difficulty !== undefined ? { difficulty: value.difficulty } : {}),
-        ...(value.minutes !== undefined ? { minutes: value.minutes } : {}),
-        file: c.file,
-      });
-    }
-    return { cases, summaries, rulebooks: loadRulebooks(join(dir, 'rulebooks'), root).rulebooks };
-  };
+  let config: ResolvedConfig | undefined;
+  let compiled: CompiledCases | undefined;
+  const root = () => config?.root ?? process.cwd();
+  const folder = () => resolve(root(), options.dir);
+  const inFolder = (file: string) => resolve(file).startsWith(folder() + sep);
+  const compile = () => (compiled ??= compileCases(options.dir, root()));
 
   return {
     name: 'dispute-desk-cases',
-    configResolved(config) {
-      root = config.root;
+    configResolved(resolved) {
+      config = resolved;
     },
-    resolveId(id) {
-      if (id === MODULE || id.startsWith(CASE_PREFIX)) return `\0${id}`;
-      return undefined;
+    resolveId: {
+      filter: { id: /^virtual:(cases|rulebooks)$/ },
+      handler: (id) => `\0${id}`,
     },
-    load(id) {
-      if (!id.startsWith('\0virtual:case')) return undefined;
-      compiled ??= compile();
-      const dir = resolve(root, options.dir);
-      for (const f of [...collect([dir]).cases, ...collect([dir]).rulebooks]) this.addWatchFile(f);
-      if (id === `\0${MODULE}`) {
-        const loaders = compiled.summaries
-          .map((s) => `  ${JSON.stringify(s.id)}: () => import(${JSON.stringify(CASE_PREFIX + s.id)}),`)
-          .join('\n');
+    load: {
+      filter: { id: /^\0virtual:(cases|rulebooks)$/ },
+      handler(id) {
+        const { cases, summaries, rulebooks } = compile();
+        const files = collect([folder()]);
+        for (const f of [...files.cases, ...files.rulebooks]) this.addWatchFile(f);
+        if (id === `\0${RULEBOOKS}`) return `export const rulebooks = JSON.parse(${JSON.stringify(JSON.stringify(rulebooks))});`;
+
+        const entries = summaries.map((s) => {
+          if (config?.command !== 'build') return `${JSON.stringify(s.id)}: ${JSON.stringify(`${DEV_PATH}${s.id}.json`)}`;
+          const ref = this.emitFile({ type: 'asset', name: `${s.id}.json`, source: JSON.stringify(cases.get(s.id)) });
+          return `${JSON.stringify(s.id)}: import.meta.ROLLUP_FILE_URL_${ref}`;
+        });
         return [
-          `export const summaries = ${JSON.stringify(compiled.summaries)};`,
-          `export const rulebooks = ${JSON.stringify(compiled.rulebooks)};`,
-          `const loaders = {\n${loaders}\n};`,
-          `export async function loadCase(id) {`,
-          `  const load = Object.hasOwn(loaders, id) ? loaders[id] : undefined;`,
-          `  return load ? (await load()).default : undefined;`,
-          `}`,
+          `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});`,
+          loaderSource(`{\n  ${entries.join(',\n  ')}\n}`),
         ].join('\n');
-      }
-      const caseId = id.slice(`\0${CASE_PREFIX}`.length);
-      const c = compiled.cases.get(caseId);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(c ?? null))});`;
+      },
+    },
+    configureServer(server) {
+      server.middlewares.use(DEV_PATH, (req, res, next) => {
+        const match = /^\/([a-z0-9][a-z0-9-]*)\.json$/.exec(req.url?.split('?')[0] ?? '');
+        if (!match) return next();
+        let c;
+        try {
+          c = compile().cases.get(match[1]);
+        } catch (error) {
+          return next(error);
+        }
+        if (!c) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify(c));
+      });
+      const changed = (file: string) => {
+        if (!inFolder(file)) return;
+        compiled = undefined;
+        for (const id of [`\0${CASES}`, `\0${RULEBOOKS}`]) {
+          const m = server.moduleGraph.getModuleById(id);
+          if (m) server.moduleGraph.invalidateModule(m);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(folder());
+      server.watcher.on('add', changed);
+      server.watcher.on('change', changed);
+      server.watcher.on('unlink', changed);
     },
     watchChange(id) {
-      if (id.startsWith(resolve(root, options.dir))) compiled = undefined;
+      if (inFolder(id)) compiled = undefined;
     },
     handleHotUpdate(ctx) {
-      if (!ctx.file.startsWith(resolve(root, options.dir))) return undefined;
-      compiled = undefined;
-      const mods = [...ctx.server.moduleGraph.idToModuleMap.entries()]
-        .filter(([key]) => key.startsWith('\0virtual:case'))
-        .map(([, m]) => m);
-      for (const m of mods) ctx.server.moduleGraph.invalidateModule(m);
-      ctx.server.ws.send({ type: 'full-reload' });
-      return [];
+      // The watcher above has reloaded the page already.
+      return inFolder(ctx.file) ? [] : undefined;
     },
   };
 }
-

@@ -1,7 +1,12 @@
-/** Types of the build-time case module provided by `cases-plugin.ts`. */
+/** Types of the build-time modules provided by `cases-plugin.ts`. */
 declare module 'virtual:cases' {
   type Case = import('../case/types.ts').Case;
-  export const summaries: import('./cases-plugin.ts').CaseSummary[];
-  export const rulebooks: Record<string, import('../case/types.ts').Rulebook>;
+  export const summaries: import('./compile-cases.ts').CaseSummary[];
+  /** Fetches one compiled case; undefined for an id no shipped case has. */
   export function loadCase(id: string): Promise<(Case & { rendered: true }) | undefined>;
+}
+
+/** Only for checking a case file opened in the browser: import it lazily. */
+declare module 'virtual:rulebooks' {
+  export const rulebooks: Record<string, import('../case/types.ts').Rulebook>;
 }

@@ -2,11 +2,10 @@
  * Plays a case file the learner or teacher picked, checked in the browser exactly as the build
  * checks shipped cases.
  *
- * The checker, renderer and sanitiser are loaded only when a file is opened, so players of the
- * shipped cases never download them.
+ * The checker, renderer, sanitiser and the rulebooks are loaded only when a file is opened, so
+ * players of the shipped cases never download them.
  */
 import type { Case, Diagnostic } from '../case/types.ts';
-import { rulebooks } from 'virtual:cases';
 
 export interface OpenedCaseFile {
   /** Present only when the file has no errors. */
@@ -17,7 +16,8 @@ export interface OpenedCaseFile {
 
 export async function openCaseFile(file: File): Promise<OpenedCaseFile> {
   const source = await file.text();
-  const [{ checkCase }, { renderCase }, { createSanitizer }, { default: DOMPurify }] = await Promise.all([
+  const [{ rulebooks }, { checkCase }, { renderCase }, { createSanitizer }, { default: DOMPurify }] = await Promise.all([
+    import('virtual:rulebooks'),
     import('../engine/check.ts'),
     import('../case/render.ts'),
     import('../case/sanitize.ts'),
