@@ -1,0 +1,52 @@
+/**
+ * Authoring figures, side by side in one run: checking a case vs inkjs compiling the same story
+ * (N = 10 … 10,000 nodes, three replies each), peak memory, and re-checking after a keystroke.
+ * Each measurement runs in a fresh child process of the bundled code (`authoring-bench.ts`), so the
+ * figures are those of the code that ships, not of the TypeScript loader.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const mark = (ok: boolean) => (ok ? '✓' : '✗');
+
+export function benchAuthoring(): void {
+  const out = join('node_modules', '.cache', 'bench');
+  mkdirSync(out, { recursive: true });
+  const bundle = join(out, 'authoring-bench.mjs');
+  execFileSync(join('node_modules', '.bin', 'esbuild'), ['scripts/lib/authoring-bench.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--packages=external', '--log-level=warning']);
+
+  interface Figure {
+    first: number;
+    median: number;
+    p95: number;
+    maxRssMB: number;
+  }
+  const run = (task: string, n: number, repeats: number): Figure =>
+    JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', bundle, task, String(n), String(repeats)], { encoding: 'utf8' }).trim().split('\n').at(-1)!);
+
+  const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`.padStart(10);
+  console.log('Authoring: check a case vs inkjs compiling the same story (median; first run in brackets)');
+  console.log(`${'nodes'.padStart(8)}${'case'.padStart(10)}${''.padStart(12)}${'inkjs'.padStart(10)}${''.padStart(12)}${'ratio'.padStart(8)}${'peak RSS case / ink'.padStart(24)}`);
+  // Goals: at least 50× faster than inkjs at 1,000 nodes and 20× at 10,000; less peak memory.
+  const goals: Record<number, number> = { 1000: 50, 10000: 20 };
+  for (const n of [10, 100, 1000, 10000]) {
+    const c = run('case', n, n >= 10000 ? 5 : 25);
+    const ink = run('ink', n, n >= 10000 ? 2 : n >= 1000 ? 5 : 9);
+    const ratio = ink.median / c.median;
+    const goal = goals[n] ? `  ${mark(ratio >= goals[n])} goal ≥ ${goals[n]}×` : '';
+    const memory = n === 10000 ? `  ${mark(c.maxRssMB < ink.maxRssMB)} goal: below inkjs` : '';
+    console.log(
+      `${String(n).padStart(8)}${ms(c.median)} (${ms(c.first).trim()})`.padEnd(30) +
+        `${ms(ink.median)} (${ms(ink.first).trim()})`.padEnd(22) +
+        `${ratio.toFixed(0)}×`.padStart(8) +
+        `${c.maxRssMB.toFixed(0)} MB / ${ink.maxRssMB.toFixed(0)} MB`.padStart(24) +
+        goal +
+        memory,
+    );
+  }
+  const edit = run('edit', 300, 30);
+  console.log(
+    `Re-checking a 300-node case after a keystroke: median ${edit.median.toFixed(2)} ms, p95 ${edit.p95.toFixed(2)} ms  ${mark(edit.median < 16)} goal < 16 ms`,
+  );
+}
