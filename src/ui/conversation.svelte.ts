@@ -20,17 +20,17 @@ import {
   type ConversationState,
 } from '../engine/machine.ts';
 import { complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, transcript, type ChatItem } from '../engine/conversation.ts';
-import { bestPath, byBest, type Scored } from '../engine/paths.ts';
+import { bestPath } from '../engine/paths.ts';
+import { saveKey } from './saves.ts';
 import { clamp, resolveTarget, startAttempt } from '../engine/conversation.ts';
 import { appendHistory, readHistory, type HistoryEntry, type HistoryProblem } from './history.ts';
-import { STORAGE_PREFIX, defaultStorage, readItem, writeItem } from './storage.ts';
+import { defaultStorage, readItem, writeItem } from './storage.ts';
 
 export type Phase = ConversationState;
 export type TranscriptItem = ChatItem;
 /** What the page tells the learner about their save; shown once, dismissible. */
 export type SaveNotice = 'restored' | 'discarded' | 'outdated';
 
-export const saveKey = (caseId: string) => `${STORAGE_PREFIX}conversation:${caseId}`;
 
 /** Paths explored at most when looking for the best one; enough for any hand-written case. */
 const BEST_PATH_LIMIT = 20_000;
@@ -173,11 +173,6 @@ function newAttemptId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** The best of several scored things (results, history entries), in the engine's order. */
-export function bestOf<T extends Scored>(items: readonly T[]): T | undefined {
-  return [...items].sort(byBest)[0];
-}
-
 /** A stored save turned back into machine input, or the reason it cannot be used. */
 export function readSave(c: Case, raw: string | null): { input?: ConversationInput; notice?: SaveNotice; attemptId?: string } {
   if (raw === null) return {};
@@ -198,16 +193,3 @@ export function readSave(c: Case, raw: string | null): { input?: ConversationInp
   };
 }
 
-/**
- * How far the learner got in a case they have not finished, read from the save without loading the
- * case (for the library). Undefined when there is nothing in progress or the save is unreadable.
- */
-export function savedProgress(caseId: string, storage: Storage | null = defaultStorage()): { turn: number } | undefined {
-  try {
-    const data = JSON.parse(readItem(storage, saveKey(caseId)) ?? 'null') as { replies?: unknown; state?: unknown } | null;
-    if (!data || !Array.isArray(data.replies) || data.state === 'ended' || data.replies.length === 0) return undefined;
-    return { turn: data.replies.length };
-  } catch {
-    return undefined;
-  }
-}

@@ -4,7 +4,7 @@
  */
 import type { Text } from '../case/types.ts';
 import type { CaseSummary } from '../build/cases-plugin.ts';
-import { bestOf, savedProgress } from './conversation.svelte.ts';
+import { bestOf, savedProgress } from './saves.ts';
 import { readHistory, type HistoryEntry, type HistoryProblem } from './history.ts';
 import { defaultStorage } from './storage.ts';
 

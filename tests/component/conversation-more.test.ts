@@ -1,6 +1,7 @@
 /** The adapter beyond playing: the attempt history, settings changed mid-case, the paths for the debrief. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConversation, readSave, saveKey, savedProgress, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { createConversation, readSave, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { saveKey, savedProgress } from '../../src/ui/saves.ts';
 import { historyKey } from '../../src/ui/history.ts';
 import { mugCase } from './fixtures.ts';
 

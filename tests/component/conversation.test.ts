@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConversation, saveKey, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { createConversation, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { saveKey } from '../../src/ui/saves.ts';
 import { mugCase } from './fixtures.ts';
 
 const key = saveKey(mugCase.id);

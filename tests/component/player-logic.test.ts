@@ -4,7 +4,7 @@ import { satisfactionChart } from '../../src/ui/chart.ts';
 import { applyFilter, disputeKey, filterChoices, progressOf } from '../../src/ui/library.ts';
 import { phrasesUsed, plainText } from '../../src/ui/phrases.ts';
 import { appendHistory } from '../../src/ui/history.ts';
-import { saveKey } from '../../src/ui/conversation.svelte.ts';
+import { saveKey } from '../../src/ui/saves.ts';
 import { failedResult, mugCase } from './fixtures.ts';
 
 describe('the satisfaction chart', () => {

@@ -9,7 +9,7 @@ import { attemptsLeft, begin, finish, readProgress, track, type Progress } from 
 import type { Assignment, AttemptRecord, Student } from '../../assignment/types.ts';
 import type { Case } from '../../case/types.ts';
 import { replay, resultOf } from '../../engine/conversation.ts';
-import { saveKey } from '../conversation.svelte.ts';
+import { saveKey } from '../saves.ts';
 import { STORAGE_PREFIX, defaultStorage, readJson, writeItem } from '../storage.ts';
 
 export function createProgress(a: Assignment, storage: Storage | null = defaultStorage(), onfinished?: (r: AttemptRecord, p: Progress) => void) {
