@@ -1,4 +1,4 @@
-/** Saves generated content (a result file, a CSV, an LMS package) as a download, in every browser. */
+/** Saves generated content (a case file, a result file, a CSV, an LMS package) as a download, in every browser. */
 
 export function download(name: string, content: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
