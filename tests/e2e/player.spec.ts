@@ -212,8 +212,10 @@ test('the library filters by platform and dispute type', async ({ page }) => {
 
 test('the buyer types before each message, briefly and skippably, and never with reduced motion', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
-  // A fake clock holds the indicator on screen until the test moves time on.
-  await page.clock.install();
+  // A paused fake clock holds the indicator on screen until the test moves time on (an installed
+  // clock still runs by itself, so a busy machine could let the indicator expire on its own).
+  await page.clock.install({ time: new Date('2026-01-05T09:00:00') });
+  await page.clock.pauseAt(new Date('2026-01-05T09:00:01'));
   await page.goto(`./#/case/${SEED}`);
   await expect(page.getByText('Munirah is typing…')).toBeVisible();
   await expect(replyHeading(page)).toHaveCount(0);
