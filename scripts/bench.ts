@@ -23,16 +23,11 @@ import { conversationMachine } from '../src/engine/machine.ts';
 import { benchAuthoring } from './lib/authoring.ts';
 import { benchBrowser } from './lib/bench-browser.ts';
 import { generateCase } from './lib/generate.ts';
+import { benchRulebook } from './lib/graph.ts';
 import { benchStudio } from './lib/studio-bench.ts';
 import { median, percentile as pct } from './lib/stats.ts';
 
-export const rulebook: Rulebook = {
-  id: 'bench',
-  platform: 'Bench',
-  title: { en: 'Bench' },
-  penalties: { critical: 50, major: 20, minor: 10 },
-  rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
-};
+const rulebook = benchRulebook;
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;

@@ -8,17 +8,10 @@
  */
 import { Compiler } from 'inkjs/full';
 import { performance } from 'node:perf_hooks';
-import type { Rulebook } from '../../src/case/types.ts';
 import { checkCase } from '../../src/engine/check.ts';
-import { generateGraph, graphToCase, graphToInk } from './graph.ts';
+import { benchRulebook, generateGraph, graphToCase, graphToInk } from './graph.ts';
 
-const rulebook: Rulebook = {
-  id: 'bench',
-  platform: 'Bench',
-  title: { en: 'Bench' },
-  penalties: { critical: 50, major: 20, minor: 10 },
-  rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
-};
+const rulebook = benchRulebook;
 
 const [task, nArg, repeatsArg] = process.argv.slice(2);
 const n = Number(nArg);

@@ -1,3 +1,21 @@
+import type { Rulebook } from '../../src/case/types.ts';
+
+/** The rulebook the generated cases cite: one minor rule that the weak replies break. */
+export const benchRulebook: Rulebook = {
+  id: 'bench',
+  platform: 'Bench',
+  title: { en: 'Bench' },
+  penalties: { critical: 50, major: 20, minor: 10 },
+  rules: { 'P-X': { id: 'P-X', severity: 'minor', text: { en: 'x', zh: 'x' }, source: 'https://example.org', asOf: '2024-01-01' } },
+};
+
+export interface CaseOptions {
+  /** Rulebook id and one of its rules that the weak replies break. */
+  rulebook?: string;
+  rule?: string;
+  platform?: string;
+}
+
 /**
  * One generated dialogue graph written two ways — as a case file and as an ink story — so the
  * benchmark compares like with like: N nodes, one customer line each, three replies (one onward,
@@ -20,9 +38,11 @@ export function generateGraph(n: number): BenchGraph {
   return { nodes };
 }
 
-export function graphToCase(g: BenchGraph): string {
+/** The onward reply at node i reads "Reply onward from i.", so a browser script can find it. */
+export function graphToCase(g: BenchGraph, options: CaseOptions = {}): string {
+  const { rulebook = 'bench', rule = 'P-X', platform = 'Bench' } = options;
   const out = [
-    '---', `id: bench-${g.nodes.length}`, 'title: {en: Bench}', 'platform: Bench', 'rulebook: bench',
+    '---', `id: bench-${g.nodes.length}`, 'title: {en: Bench}', `platform: ${platform}`, `rulebook: ${rulebook}`,
     'order: {number: "1", item: x, amount: 10.00, currency: USD, created: 2024-01-01, status: shipped, dispute reason: x}',
     'customer: {name: A}', 'seller: {name: B}', 'start: n0', 'satisfaction: 60', '---', '', '# Dialogue', '',
   ];
@@ -30,7 +50,7 @@ export function graphToCase(g: BenchGraph): string {
     out.push(`## ${node.id}`, '', `> ${node.line}`, '');
     node.replies.forEach((r, k) => {
       out.push(`${k + 1}. ${r.text}`, `   - next: ${r.to}`, `   - satisfaction: ${r.good ? '+1' : '-1'}`);
-      if (!r.good) out.push('   - breaks: P-X');
+      if (!r.good) out.push(`   - breaks: ${rule}`);
       out.push(`   - feedback: ${r.good ? 'good' : 'weak'}`);
     });
     out.push('');

@@ -49,27 +49,21 @@ export function parseCaseTime(iso: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export function formatDate(iso: string, lang: UiLang): string {
+/** A simulated time in the UI language, as the author wrote it (no time-zone shift); the raw text if unreadable. */
+function formatWith(iso: string, lang: UiLang, options: Intl.DateTimeFormatOptions): string {
   const date = parseCaseTime(iso);
-  if (!date) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return date ? new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date) : iso;
 }
 
 /** Seconds are shown only when the author wrote them, as marketplace chat logs do. */
+const seconds = (iso: string) => (/\d{2}:\d{2}:\d{2}/.test(iso) ? ('2-digit' as const) : undefined);
+
+export function formatDate(iso: string, lang: UiLang): string {
+  return formatWith(iso, lang, { dateStyle: 'medium' });
+}
+
 export function formatDateTime(iso: string, lang: UiLang): string {
-  const date = parseCaseTime(iso);
-  if (!date) return iso;
-  const withSeconds = /\d{2}:\d{2}:\d{2}/.test(iso);
-  return new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: withSeconds ? '2-digit' : undefined,
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatWith(iso, lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: seconds(iso), hourCycle: 'h23' });
 }
 
 /** "+10", "−15" (a real minus sign, read correctly by screen readers) or "±0". */
@@ -81,30 +75,17 @@ export function formatDelta(delta: number): string {
 
 /** "22:30" (with seconds when the author wrote them): chat bubbles under a day heading need no date. */
 export function formatTime(iso: string, lang: UiLang): string {
-  const date = parseCaseTime(iso);
-  if (!date) return iso;
-  const withSeconds = /\d{2}:\d{2}:\d{2}/.test(iso);
-  return new Intl.DateTimeFormat(lang, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: withSeconds ? '2-digit' : undefined,
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatWith(iso, lang, { hour: '2-digit', minute: '2-digit', second: seconds(iso), hourCycle: 'h23' });
 }
 
 /** "Thursday, May 3, 2018": the heading above a day's messages. */
 export function formatDay(iso: string, lang: UiLang): string {
-  const date = parseCaseTime(iso);
-  if (!date) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+  return formatWith(iso, lang, { dateStyle: 'full' });
 }
 
 /** "Thu 22:30": the buyer's clock, as a chat header shows it. */
 export function formatClock(iso: string, lang: UiLang): string {
-  const date = parseCaseTime(iso);
-  if (!date) return iso;
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
+  return formatWith(iso, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** The case day of a simulated time, for grouping chat messages by day. */
