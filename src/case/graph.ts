@@ -6,35 +6,39 @@
  * "leads somewhere" here: one typo, one diagnostic.
  */
 import type { Reporter } from './diagnostics.ts';
+import type { CaseIds } from './ids.ts';
 import { nearest } from './keys.ts';
-import type { CaseNode, Ending } from './types.ts';
 
+/** No node or ending of that id, even after following a typo to its nearest id. */
+const NOWHERE = -1;
 
-export function checkGraph(
-  start: string | undefined,
-  startAt: { line: number; column: number },
-  nodes: Record<string, CaseNode>,
-  endings: Record<string, Ending>,
-  report: Reporter,
-): void {
+export function checkGraph(start: string | undefined, startAt: { line: number; column: number }, ids: CaseIds, report: Reporter): void {
+  const { nodes, endings, index } = ids;
+  const n = nodes.length;
+  const total = n + endings.length;
   // A target that does not exist was reported where it is written; follow it to the id it was
   // most likely meant to be, so the typo does not also make that node "unreachable".
-  const ids = [...Object.keys(nodes), ...Object.keys(endings)];
-  // Sets, not `in` on the case's objects: many of these lookups miss, and a miss on a large plain
-  // object is slow.
-  const known = new Set(ids);
-  const isNode = new Set(Object.keys(nodes));
-  const resolve = (t: string) => (known.has(t) ? t : (nearest(t, ids) ?? t));
-  const edgeLists = new Map<string, string[]>();
-  for (const node of Object.values(nodes)) {
-    const list: string[] = [];
-    for (const r of node.replies) if (r.next) list.push(resolve(r.next));
-    for (const d of node.redirects) if (d.to) list.push(resolve(d.to));
-    edgeLists.set(node.id, list);
+  const resolve = (t: string): number => {
+    const i = index.get(t);
+    if (i !== undefined) return i;
+    const guess = nearest(t, ids.names());
+    return guess === undefined ? NOWHERE : index.get(guess)!;
+  };
+  // Each node's targets, all in one array: node i's are targets[first[i]] … targets[first[i + 1] − 1].
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (const r of nodes[i].replies) if (r.next) k++;
+    for (const d of nodes[i].redirects) if (d.to) k++;
+    first[i + 1] = first[i] + k;
   }
-  const edges = (node: CaseNode): string[] => edgeLists.get(node.id)!;
+  const targets = new Int32Array(first[n]);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (const r of nodes[i].replies) if (r.next) targets[k++] = resolve(r.next);
+    for (const d of nodes[i].redirects) if (d.to) targets[k++] = resolve(d.to);
+  }
 
-  for (const node of Object.values(nodes))
+  for (const node of nodes)
     if (!node.replies.length)
       report.report('DEAD_END', node.at.line, node.at.column, { id: node.id }, {
         zh: '给这个节点加上编号回复（1. …），或把它移到 # Endings 下作为结局。',
@@ -42,67 +46,94 @@ export function checkGraph(
       });
 
   if (!start) return;
-  if (!isNode.has(start)) {
+  const startIndex = index.get(start);
+  if (startIndex === undefined || startIndex >= n) {
+    const example = nodes[0]?.id;
     report.report('START_NOT_FOUND', startAt.line, startAt.column, { id: start }, {
-      zh: `把 start 改成 # Dialogue 下第一个节点的编号${Object.keys(nodes)[0] ? `（如 ${Object.keys(nodes)[0]}）` : ''}。`,
-      en: `Set start to the id of the first node under # Dialogue${Object.keys(nodes)[0] ? ` (e.g. ${Object.keys(nodes)[0]})` : ''}.`,
+      zh: `把 start 改成 # Dialogue 下第一个节点的编号${example ? `（如 ${example}）` : ''}。`,
+      en: `Set start to the id of the first node under # Dialogue${example ? ` (e.g. ${example})` : ''}.`,
     });
     return;
   }
 
-  const reached = new Set<string>([start]);
-  const queue = [start];
-  while (queue.length) {
-    const node = nodes[queue.pop()!];
-    if (!node) continue;
-    for (const t of edges(node))
-      if (!reached.has(t) && known.has(t)) {
-        reached.add(t);
-        queue.push(t);
+  const reached = new Uint8Array(total);
+  reached[startIndex] = 1;
+  const stack = [startIndex];
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (i >= n) continue;
+    for (let k = first[i]; k < first[i + 1]; k++) {
+      const t = targets[k];
+      if (t !== NOWHERE && !reached[t]) {
+        reached[t] = 1;
+        stack.push(t);
       }
+    }
   }
-  for (const item of [...Object.values(nodes), ...Object.values(endings)])
-    if (!reached.has(item.id))
+  for (let i = 0; i < total; i++)
+    if (!reached[i]) {
+      const item = i < n ? nodes[i] : endings[i - n];
       report.report('UNREACHABLE', item.at.line, item.at.column, { id: item.id }, {
         zh: `让某条回复的 next 指向 ${item.id}，或删掉它。`,
         en: `Point some reply's next at ${item.id}, or remove it.`,
       });
+    }
 
   // Reverse reachability: which nodes can still get to an ending (or to an already reported problem)?
-  const incoming = new Map<string, string[]>();
-  for (const node of Object.values(nodes))
-    for (const t of edges(node)) {
-      const list = incoming.get(t);
-      if (list) list.push(node.id);
-      else incoming.set(t, [node.id]);
+  const firstIn = new Int32Array(total + 1);
+  for (let k = 0; k < targets.length; k++) if (targets[k] !== NOWHERE) firstIn[targets[k] + 1]++;
+  for (let t = 0; t < total; t++) firstIn[t + 1] += firstIn[t];
+  const sources = new Int32Array(firstIn[total]);
+  const fill = firstIn.slice(0, total);
+  for (let i = 0; i < n; i++)
+    for (let k = first[i]; k < first[i + 1]; k++) if (targets[k] !== NOWHERE) sources[fill[targets[k]]++] = i;
+
+  const canEnd = new Uint8Array(total);
+  const back: number[] = [];
+  for (let i = n; i < total; i++) {
+    canEnd[i] = 1;
+    back.push(i);
+  }
+  for (let i = 0; i < n; i++) {
+    let open = !nodes[i].replies.length;
+    for (let k = first[i]; k < first[i + 1] && !open; k++) open = targets[k] === NOWHERE;
+    if (open) {
+      canEnd[i] = 1;
+      back.push(i);
     }
-  const canEnd = new Set<string>(Object.keys(endings));
-  for (const node of Object.values(nodes))
-    if (!node.replies.length || edges(node).some((t) => !known.has(t))) canEnd.add(node.id);
-  const back = [...canEnd];
-  while (back.length)
-    for (const from of incoming.get(back.pop()!) ?? [])
-      if (!canEnd.has(from)) {
-        canEnd.add(from);
+  }
+  while (back.length) {
+    const t = back.pop()!;
+    for (let k = firstIn[t]; k < firstIn[t + 1]; k++) {
+      const from = sources[k];
+      if (!canEnd[from]) {
+        canEnd[from] = 1;
         back.push(from);
       }
+    }
+  }
 
-  const trapped = Object.values(nodes)
-    .filter((n) => reached.has(n.id) && !canEnd.has(n.id))
-    .sort((a, b) => a.at.line - b.at.line);
-  const reported = new Set<string>();
-  for (const node of trapped) {
-    if (reported.has(node.id)) continue;
+  const trapped: number[] = [];
+  for (let i = 0; i < n; i++) if (reached[i] && !canEnd[i]) trapped.push(i);
+  if (!trapped.length) return;
+  trapped.sort((a, b) => nodes[a].at.line - nodes[b].at.line || a - b);
+  const reported = new Uint8Array(n);
+  for (const root of trapped) {
+    if (reported[root]) continue;
+    const node = nodes[root];
     report.report('NO_WAY_TO_END', node.at.line, node.at.column, { id: node.id }, {
       zh: '让这组节点中至少一条回复的 next 指向结局或能到达结局的节点。',
       en: 'Give at least one reply in this loop a next that leads to an ending.',
     });
-    const stack = [node.id];
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (reported.has(id)) continue;
-      reported.add(id);
-      for (const t of edges(nodes[id])) if (isNode.has(t) && !canEnd.has(t)) stack.push(t);
+    const walk = [root];
+    while (walk.length) {
+      const i = walk.pop()!;
+      if (reported[i]) continue;
+      reported[i] = 1;
+      for (let k = first[i]; k < first[i + 1]; k++) {
+        const t = targets[k];
+        if (t !== NOWHERE && t < n && !canEnd[t]) walk.push(t);
+      }
     }
   }
 }

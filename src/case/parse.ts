@@ -28,6 +28,7 @@ import { didYouMean, Reporter } from './diagnostics.ts';
 import { readEnding, readNode, type KeyPositions } from './entries.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
+import { numberIds } from './ids.ts';
 import { readMeta } from './meta.ts';
 import { checkReferences } from './references.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
@@ -75,8 +76,10 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const found = indexSections(sections, report);
 
   const nodes: Record<string, CaseNode> = {};
+  const nodesRead: CaseNode[] = [];
   const positions: KeyPositions = new Map();
   const endings: Record<string, Ending> = {};
+  const endingsRead: Ending[] = [];
   const firstSeen = new Map<string, number>();
   const claim = (entry: EntryScan): string | undefined => {
     const id = entry.heading.trim();
@@ -100,25 +103,30 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, split.bodyLine, report);
   for (const entry of nodeEntries) {
     const id = claim(entry);
-    if (id) nodes[id] = readNode(id, entry, lang, report, positions);
+    if (id) nodesRead.push((nodes[id] = readNode(id, entry, lang, report, positions)));
   }
   for (const entry of endingEntries) {
     const id = claim(entry);
-    if (id) endings[id] = readEnding(id, entry, lang, meta?.order?.total, report);
+    if (id) endingsRead.push((endings[id] = readEnding(id, entry, lang, meta?.order?.total, report)));
   }
   for (const s of [found.dialogue?.[0], found.endings?.[0]])
     if (s?.stray) report.report('TEXT_OUTSIDE_NODE', s.stray.line, s.stray.column, { section: s.heading });
 
   if (!meta) return { diagnostics: report.diagnostics };
   const rulebook = meta.rulebook;
-  checkReferences(meta, nodes, endings, rulebook, report, positions, targetsUnknowable);
-  checkGraph(meta.start, meta.startAt, nodes, endings, report);
+  const ids = numberIds(nodes, endings, nodesRead, endingsRead);
+  checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
+  checkGraph(meta.start, meta.startAt, ids, report);
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
   if (report.hasErrors || !required || !rulebook) return { diagnostics: report.diagnostics };
 
   const cited = new Set<string>();
-  for (const n of Object.values(nodes)) for (const r of n.replies) for (const id of [...r.follows, ...r.breaks]) cited.add(id);
+  for (const n of ids.nodes)
+    for (const r of n.replies) {
+      for (const id of r.follows) cited.add(id);
+      for (const id of r.breaks) cited.add(id);
+    }
   const rules = Object.fromEntries([...cited].map((id) => [id, rulebook.rules[id]]));
 
   const value: Case = {

@@ -4,27 +4,25 @@
  */
 import { didYouMean, type Reporter } from './diagnostics.ts';
 import { keyPosition, type KeyPositions } from './entries.ts';
+import type { CaseIds } from './ids.ts';
 import { nearest } from './keys.ts';
 import type { Meta } from './meta.ts';
-import type { CaseNode, Condition, Ending, Reply, Rulebook } from './types.ts';
+import type { CaseNode, Condition, Reply, Rulebook } from './types.ts';
 
 export function checkReferences(
   meta: Meta,
-  nodes: Record<string, CaseNode>,
-  endings: Record<string, Ending>,
+  ids: CaseIds,
   rulebook: Rulebook | undefined,
   report: Reporter,
   positions: KeyPositions,
   targetsUnknowable = false,
 ): void {
-  const nodeList = Object.values(nodes);
-  // A Set: most ids asked of the endings are nodes, and misses on a large plain object are slow.
-  const known = new Set([...Object.keys(nodes), ...Object.keys(endings)]);
-  const exists = (id: string) => known.has(id);
+  const nodeList = ids.nodes;
+  const exists = (id: string) => ids.index.has(id);
   const missingTarget = (id: string, line: number, column: number) =>
     targetsUnknowable ||
     report.report('TARGET_NOT_FOUND', line, column, { id }, (() => {
-      const guess = nearest(id, [...Object.keys(nodes), ...Object.keys(endings)]);
+      const guess = nearest(id, ids.names());
       return guess ? didYouMean(guess) : { zh: `在 # Dialogue 下加 ## ${id}，或在 # Endings 下加结局。`, en: `Add ## ${id} under # Dialogue, or an ending under # Endings.` };
     })());
 

@@ -1,0 +1,50 @@
+/**
+ * The nodes and endings of a case numbered once, in the order their records list them, so that
+ * the graph checks and the reference checks look each id up once and then work with numbers.
+ *
+ * Nodes come first (0 … nodes.length − 1), then endings. A large case has thousands of ids; a
+ * Map lookup per reference and arrays for the walks keep the checks linear in the size of the case.
+ */
+import type { CaseNode, Ending } from './types.ts';
+
+export interface CaseIds {
+  nodes: CaseNode[];
+  endings: Ending[];
+  /** Node or ending id → its number. */
+  index: Map<string, number>;
+  /** Every id, nodes then endings, as candidates for "did you mean" (built on first use). */
+  names(): string[];
+}
+
+/**
+ * `nodes` and `endings` are the entries in the order they were read. A record lists integer-like
+ * keys (`## 12`) first and has no own `__proto__` key; when such an id occurs the record's own
+ * order is used, so every list and every message order stays that of the record.
+ */
+export function numberIds(
+  nodeRecord: Record<string, CaseNode>,
+  endingRecord: Record<string, Ending>,
+  nodesRead: CaseNode[],
+  endingsRead: Ending[],
+): CaseIds {
+  const nodes = unusualKeys(nodesRead) ? Object.values(nodeRecord) : nodesRead;
+  const endings = unusualKeys(endingsRead) ? Object.values(endingRecord) : endingsRead;
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) index.set(nodes[i].id, i);
+  for (let i = 0; i < endings.length; i++) index.set(endings[i].id, nodes.length + i);
+  let names: string[] | undefined;
+  return {
+    nodes,
+    endings,
+    index,
+    names: () => (names ??= [...nodes.map((n) => n.id), ...endings.map((e) => e.id)]),
+  };
+}
+
+function unusualKeys(items: { id: string }[]): boolean {
+  for (const { id } of items) {
+    const c = id.charCodeAt(0);
+    if ((c >= 48 && c <= 57 && /^(0|[1-9]\d*)$/.test(id)) || id === '__proto__') return true;
+  }
+  return false;
+}
