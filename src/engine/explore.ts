@@ -9,7 +9,7 @@
  * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
  * from instead of copying its path, so deep cases stay cheap.
  */
-import type { Case } from '../case/types.ts';
+import type { Case, Reply } from '../case/types.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
 export interface ExploreState {
@@ -48,68 +48,194 @@ function usesSatisfaction(c: Case): boolean {
   );
 }
 
+/** Where a state is: a node's number, or one of these. */
+const ENDING = -1;
+const NOWHERE = -2;
+/** The reply's target has redirects, so where it leads depends on the state. */
+const RESOLVE = -3;
+
+/** A reply with what choosing it does, worked out once per walk rather than once per state. */
+interface Move {
+  reply: Reply;
+  penalties: number[];
+  critical: boolean;
+  to: number;
+}
+
+/**
+ * States live in parallel arrays, numbered in the order they are made, and point at the state
+ * they came from by number: a large case makes tens of thousands of states, and plain numbers
+ * cost the garbage collector nothing. The few states a caller gets back become objects at the end.
+ */
+class States {
+  size = 0;
+  at = new Int32Array(256);
+  from = new Int32Array(256);
+  satisfaction = new Float64Array(256);
+  compliance = new Float64Array(256);
+  critical = new Uint8Array(256);
+  names: string[] = [];
+  flags: string[][] = [];
+  replies: (string | undefined)[] = [];
+
+  add(at: number, name: string, satisfaction: number, flags: string[], compliance: number, critical: boolean, reply: string | undefined, from: number): number {
+    const s = this.size++;
+    if (s === this.at.length) this.grow();
+    this.at[s] = at;
+    this.from[s] = from;
+    this.satisfaction[s] = satisfaction;
+    this.compliance[s] = compliance;
+    this.critical[s] = critical ? 1 : 0;
+    this.names.push(name);
+    this.flags.push(flags);
+    this.replies.push(reply);
+    return s;
+  }
+
+  private grow(): void {
+    const n = this.at.length * 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    this.at = more(this.at, new Int32Array(n));
+    this.from = more(this.from, new Int32Array(n));
+    this.satisfaction = more(this.satisfaction, new Float64Array(n));
+    this.compliance = more(this.compliance, new Float64Array(n));
+    this.critical = more(this.critical, new Uint8Array(n));
+  }
+
+  repliesTo(s: number): string[] {
+    const out: string[] = [];
+    for (; s >= 0 && this.replies[s]; s = this.from[s]) out.push(this.replies[s]!);
+    return out.reverse();
+  }
+
+  private made = new Map<number, ExploreState>();
+  state(s: number): ExploreState {
+    const known = this.made.get(s);
+    if (known) return known;
+    const st: ExploreState = {
+      at: this.names[s],
+      satisfaction: this.satisfaction[s],
+      flags: this.flags[s],
+      compliance: this.compliance[s],
+      critical: this.critical[s] === 1,
+    };
+    if (this.from[s] >= 0) {
+      st.reply = this.replies[s];
+      st.from = this.state(this.from[s]);
+    }
+    this.made.set(s, st);
+    return st;
+  }
+}
+
 export function explore(c: Case, budget = STATE_BUDGET): Exploration {
   const dominance = !usesSatisfaction(c);
-  const best = new Map<string, { s: number; k: number }[]>();
-  const seen = new Set<string>();
   const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
   const { minSatisfaction, minCompliance, criticalFails } = c.pass;
 
-  const fresh = (st: ExploreState): boolean => {
-    const flagKey = st.flags.length ? `${st.at}|${[...st.flags].sort().join(',')}|${st.critical}` : `${st.at}||${st.critical}`;
-    if (dominance) {
-      const front = best.get(flagKey);
-      if (!front) {
-        best.set(flagKey, [{ s: st.satisfaction, k: st.compliance }]);
-        return true;
+  const ids = Object.keys(c.nodes);
+  const nodes = ids.map((id) => c.nodes[id]);
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  const endings = new Set(Object.keys(c.endings));
+  const place = (id: string): number => (endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE));
+
+  // Worse replies first: they are pushed first, so the most promising one is explored next.
+  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
+  const moves: Move[][] = nodes.map((node) =>
+    (node.replies.length > 1 ? [...node.replies].sort((a, b) => score(a) - score(b)) : node.replies).map((reply) => {
+      const penalties: number[] = [];
+      let critical = false;
+      for (const rule of reply.breaks) {
+        const severity = c.rules[rule]?.severity ?? 'minor';
+        penalties.push(c.penalties[severity]);
+        critical ||= severity === 'critical';
       }
-      if (front.some((p) => p.s >= st.satisfaction && p.k >= st.compliance)) return false;
-      best.set(flagKey, [...front.filter((p) => !(st.satisfaction >= p.s && st.compliance >= p.k)), { s: st.satisfaction, k: st.compliance }]);
+      const target = index.get(reply.next);
+      const to = target !== undefined && !nodes[target].redirects.length ? place(reply.next) : RESOLVE;
+      return { reply, penalties, critical, to };
+    }),
+  );
+
+  // Dominance: per node and critical, the satisfaction/compliance pairs no other pair there beats.
+  const fronts: (number[] | undefined)[] = new Array(nodes.length * 2);
+  const flagFronts = new Map<string, number[]>();
+  const seen = new Set<string>();
+  const states = new States();
+  const fresh = (s: number): boolean => {
+    const at = states.at[s];
+    const flags = states.flags[s];
+    const critical = states.critical[s];
+    const satisfaction = states.satisfaction[s];
+    const compliance = states.compliance[s];
+    const joined = flags.length ? [...flags].sort().join(',') : '';
+    if (!dominance) {
+      const key = `${at}|${joined}|${critical}|${satisfaction}|${compliance}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     }
-    const key = `${flagKey}|${st.satisfaction}|${st.compliance}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const flagKey = joined ? `${at}|${joined}|${critical}` : undefined;
+    const front = flagKey === undefined ? fronts[at * 2 + critical] : flagFronts.get(flagKey);
+    if (!front) {
+      if (flagKey === undefined) fronts[at * 2 + critical] = [satisfaction, compliance];
+      else flagFronts.set(flagKey, [satisfaction, compliance]);
+      return true;
+    }
+    for (let i = 0; i < front.length; i += 2) if (front[i] >= satisfaction && front[i + 1] >= compliance) return false;
+    let kept = 0;
+    for (let i = 0; i < front.length; i += 2)
+      if (!(satisfaction >= front[i] && compliance >= front[i + 1])) {
+        front[kept++] = front[i];
+        front[kept++] = front[i + 1];
+      }
+    front.length = kept;
+    front.push(satisfaction, compliance);
     return true;
   };
 
-  // Maps, not the case's plain objects: most lookups here miss (a node id asked of the endings), and
-  // a miss on a large plain object is many times slower than on a Map.
-  const nodes = new Map(Object.entries(c.nodes));
-  const endings = new Set(Object.keys(c.endings));
+  const stuck: number[] = [];
+  const isStuck = new Uint8Array(nodes.length);
   const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack: ExploreState[] = [{ at: first.at, satisfaction: c.startSatisfaction, flags: [], compliance: 100, critical: false }];
+  const stack = [states.add(place(first.at), first.at, c.startSatisfaction, [], 100, false, undefined, -1)];
   while (stack.length) {
-    const st = stack.pop()!;
-    if (endings.has(st.at)) {
-      const passes = st.satisfaction >= minSatisfaction && st.compliance >= minCompliance && !(criticalFails && st.critical);
-      if (passes && !out.passing) out.passing = repliesTo(st);
+    const s = stack.pop()!;
+    const at = states.at[s];
+    const satisfaction0 = states.satisfaction[s];
+    if (at === ENDING) {
+      const passes = satisfaction0 >= minSatisfaction && states.compliance[s] >= minCompliance && !(criticalFails && states.critical[s]);
+      if (passes && !out.passing) out.passing = states.repliesTo(s);
       continue;
     }
-    const node = nodes.get(st.at);
-    if (!node || !fresh(st)) continue;
+    if (at === NOWHERE || !fresh(s)) continue;
     if (++out.states > budget) {
       out.truncated = true;
       break;
     }
-    const offered = node.replies.filter((r) => holds(r.when, st.satisfaction, st.flags));
-    if (!offered.length && !out.stuck.has(st.at)) out.stuck.set(st.at, st);
-    // Push worse replies first so the most promising one is explored next.
-    const ordered = offered.length > 1 ? [...offered].sort((a, b) => a.satisfaction - a.breaks.length * 100 - (b.satisfaction - b.breaks.length * 100)) : offered;
-    for (const r of ordered) {
-      const satisfaction = clamp(st.satisfaction + r.satisfaction);
-      const flags = r.set.length || r.unset.length ? [...st.flags.filter((f) => !r.unset.includes(f)), ...r.set.filter((f) => !st.flags.includes(f))] : st.flags;
-      let compliance = st.compliance;
-      let critical = st.critical;
-      for (const rule of r.breaks) {
-        const severity = c.rules[rule]?.severity ?? 'minor';
-        compliance = Math.max(0, compliance - c.penalties[severity]);
-        critical ||= severity === 'critical';
+    const flags0 = states.flags[s];
+    let offered = 0;
+    for (const m of moves[at]) {
+      const r = m.reply;
+      if (r.when && !holds(r.when, satisfaction0, flags0)) continue;
+      offered++;
+      const satisfaction = clamp(satisfaction0 + r.satisfaction);
+      const flags = r.set.length || r.unset.length ? [...flags0.filter((f) => !r.unset.includes(f)), ...r.set.filter((f) => !flags0.includes(f))] : flags0;
+      let compliance = states.compliance[s];
+      for (const p of m.penalties) compliance = Math.max(0, compliance - p);
+      const critical = states.critical[s] === 1 || m.critical;
+      let to = m.to;
+      let name = r.next;
+      if (to === RESOLVE) {
+        name = resolveTarget(c, r.next, satisfaction, flags).at;
+        to = place(name);
       }
-      const target = nodes.get(r.next);
-      const at = target && !target.redirects.length ? r.next : resolveTarget(c, r.next, satisfaction, flags).at;
-      stack.push({ at, satisfaction, flags, compliance, critical, reply: r.id, from: st });
+      stack.push(states.add(to, name, satisfaction, flags, compliance, critical, r.id, s));
+    }
+    if (!offered && !isStuck[at]) {
+      isStuck[at] = 1;
+      stuck.push(s);
     }
   }
+  for (const s of stuck) out.stuck.set(states.names[s], states.state(s));
   return out;
 }
