@@ -7,7 +7,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
 import type { Reporter } from './diagnostics.ts';
-import type { Located } from './scan.ts';
+import { lineEnd, nextLine, type Located } from './scan.ts';
 
 export interface Field extends Located {
   key: string;
@@ -28,7 +28,10 @@ export interface Item extends Located {
 
 export interface Split {
   fields?: Field[];
-  body: string[];
+  /** The file without its byte order mark; the body is its lines from `bodyStart` on. */
+  text: string;
+  /** Offset in `text` of the first body line; past the end when there is no body. */
+  bodyStart: number;
   /** 1-based line number of the first body line. */
   bodyLine: number;
 }
@@ -37,28 +40,41 @@ const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?[^\s:：#'"{}[\]][^:：#'"{}[\]]*?)\s*：\
 const FLOW_KEY = /(?<=[{,，]\s*)([^\s{},，:：'"][^{},，:：'"]*?)\s*：\s*/g;
 
 export function splitFrontMatter(source: string, report: Reporter): Split {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  if (lines[0]?.trim() !== '---') {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // Only the front matter is read line by line here: the body, often thousands of lines, is left
+  // in place for the scanner.
+  const firstEnd = lineEnd(text, 0);
+  if (text.slice(0, firstEnd).trim() !== '---') {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, {
       zh: '在文件第一行写 ---，接着写 id、title 等，再用一行 --- 结束。',
       en: 'Put --- on the first line, then id, title and the rest, then a closing --- line.',
     });
-    return { body: lines, bodyLine: 1 };
+    return { text, bodyStart: 0, bodyLine: 1 };
   }
-  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (end < 0) {
-    report.report('FRONT_MATTER_UNCLOSED', 1, 1, {}, {
-      zh: '在元数据最后一项之后加一行 ---。',
-      en: 'Add a --- line after the last front-matter field.',
-    });
-    // Read on as if the closing line stood before the first heading, so the rest is still checked.
-    const heading = lines.findIndex((l, i) => i > 0 && /^#\s/.test(l));
-    if (heading < 0) return { body: [], bodyLine: lines.length + 1 };
-    const fields = readYaml(prepare(lines.slice(1, heading)), 2, report);
-    return { fields, body: lines.slice(heading), bodyLine: heading + 1 };
+  const yaml: string[] = [];
+  for (let start = nextLine(text, firstEnd), n = 1; start <= text.length; n++) {
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end);
+    const t = line.trim();
+    if (t === '---' || t === '...') {
+      const fields = readYaml(prepare(yaml), 2, report);
+      return { fields, text, bodyStart: nextLine(text, end), bodyLine: n + 2 };
+    }
+    yaml.push(line);
+    start = nextLine(text, end);
   }
-  const fields = readYaml(prepare(lines.slice(1, end)), 2, report);
-  return { fields, body: lines.slice(end + 1), bodyLine: end + 2 };
+  report.report('FRONT_MATTER_UNCLOSED', 1, 1, {}, {
+    zh: '在元数据最后一项之后加一行 ---。',
+    en: 'Add a --- line after the last front-matter field.',
+  });
+  // Read on as if the closing line stood before the first heading, so the rest is still checked.
+  const lines = [text.slice(0, firstEnd), ...yaml];
+  const heading = lines.findIndex((l, i) => i > 0 && /^#\s/.test(l));
+  if (heading < 0) return { text, bodyStart: text.length + 1, bodyLine: lines.length + 1 };
+  const fields = readYaml(prepare(lines.slice(1, heading)), 2, report);
+  let bodyStart = 0;
+  for (let i = 0; i < heading; i++) bodyStart = nextLine(text, lineEnd(text, bodyStart));
+  return { fields, text, bodyStart, bodyLine: heading + 1 };
 }
 
 /** Full-width colons after keys, at the start of a line or inside `{…}`, become `: `. */

@@ -69,7 +69,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const meta = split.fields ? readMeta(split.fields, report, options.rulebooks) : undefined;
   const lang = meta?.lang ?? 'zh';
 
-  const sections = scanBody(split.body, split.bodyLine, (h) => {
+  const sections = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => {
     const k = (matchKey(SECTIONS, h) ?? matchKey(SECTIONS, nearest(h, Object.keys(SECTIONS)) ?? ''))?.key;
     return k === 'dialogue' || k === 'endings';
   });

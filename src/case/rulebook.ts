@@ -42,7 +42,7 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
     else penalties[sev] = n.value;
   }
 
-  const sections = scanBody(split.body, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
+  const sections = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
   const rules: Record<string, Rule> = {};
   const firstLine = new Map<string, number>();
   for (const section of sections) {

@@ -50,42 +50,63 @@ export interface SectionScan extends Located {
   stray?: Located;
 }
 
+type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
+
+/** `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`) (a full-width colon counts too). */
+function keyEntry(text: string, from: number, end: number, lineStart: number, line: number): KeyEntry {
+  const column = from - lineStart + 1;
+  let colon = -1;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 0xff1a) {
+      colon = i;
+      break;
+    }
+  }
+  const key = colon > from ? text.slice(from, colon).trim() : '';
+  if (colon < 0 || !key) return { key: text.slice(from, end).trim(), value: '', line, column, valueColumn: column, malformed: true };
+  let v = colon + 1;
+  while (v < end && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
+  return { key, value: text.slice(v, end).trimEnd(), line, column, valueColumn: v - lineStart + 1 };
+}
+
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const H2 = /^##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const ORDERED = /^( {0,3})\d{1,3}[.)、](?:[ \t]+(.*))?$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
-function indentOf(line: string): number {
+/** The end of the line that starts at `start`: the next \n, \r or \r\n (as `split(/\r\n|\r|\n/)` reads lines). */
+export function lineEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** The start of the line after the one ending at `end`; past the end of `text` after the last line. */
+export function nextLine(text: string, end: number): number {
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
+/** Columns of leading blanks, a tab counting four. */
+function indentOf(text: string, start: number, end: number): number {
   let n = 0;
-  for (const ch of line) {
-    if (ch === ' ') n += 1;
-    else if (ch === '\t') n += 4;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) n += 1;
+    else if (c === 9) n += 4;
     else break;
   }
   return n;
 }
 
-/** `key: value` from the bullet content starting at `from` (a full-width colon counts too). */
-function keyEntry(raw: string, from: number, line: number, column: number): KeyEntry {
-  let colon = raw.indexOf(':', from);
-  const wide = raw.indexOf('：', from);
-  if (wide >= 0 && (colon < 0 || wide < colon)) colon = wide;
-  const key = colon > from ? raw.slice(from, colon).trim() : '';
-  if (colon < 0 || !key) return { key: raw.slice(from).trim(), value: '', line, column, valueColumn: column, malformed: true };
-  let v = colon + 1;
-  while (raw.charCodeAt(v) === 32 || raw.charCodeAt(v) === 9) v++;
-  const value = raw.slice(v).trimEnd();
-  return { key, value, line, column, valueColumn: v + 1 };
-}
-
-type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
-
 /**
- * Scan the body. `firstLine` is the 1-based line number of `lines[0]` in the whole file.
- * `structured` says which sections (by normalised name test) hold `##` entries.
+ * Lines are read in place, by offsets into the file, and only the parts that are kept are cut
+ * out: a large case has tens of thousands of lines, and a string per line is most of the garbage.
+ * `(.*)$` in a pattern does not match past U+2028 or U+2029, so the shapes below that stand for
+ * such patterns refuse those characters too (`plain`).
  */
-export function scanBody(lines: string[], firstLine: number, structured: (heading: string) => boolean): SectionScan[] {
+export function scanBody(text: string, start: number, firstLine: number, structured: (heading: string) => boolean): SectionScan[] {
   const sections: SectionScan[] = [];
   let section: SectionScan | undefined;
   let isStructured = false;
@@ -96,15 +117,25 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
   let keyIndent = 0;
   let last: Last = 'none';
   let inFence = false;
-  let noteParts: string[] = [];
-  let messageParts: string[] = [];
+  const noteParts: string[] = [];
+  const messageParts: string[] = [];
+  const crs = text.indexOf('\r', start) >= 0;
+  const separators = /[\u2028\u2029]/.test(text);
+  const plain = (from: number, to: number): boolean => {
+    if (!separators) return true;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2028 || c === 0x2029) return false;
+    }
+    return true;
+  };
 
   const closeEntry = () => {
     if (!entry) return;
-    if (messageParts.length) entry.message = messageParts.join('\n').trim();
-    if (noteParts.length) entry.note = noteParts.join('\n').trim();
-    messageParts = [];
-    noteParts = [];
+    if (messageParts.length) entry.message = (messageParts.length === 1 ? messageParts[0] : messageParts.join('\n')).trim();
+    if (noteParts.length) entry.note = (noteParts.length === 1 ? noteParts[0] : noteParts.join('\n')).trim();
+    messageParts.length = 0;
+    noteParts.length = 0;
     entry = undefined;
     reply = undefined;
     key = undefined;
@@ -115,21 +146,24 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
     bodyLines = [];
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const lineNo = firstLine + i;
+  let next = 0;
+  for (let ls = start, lineNo = firstLine; ls <= text.length; ls = next, lineNo++) {
+    let le = crs ? lineEnd(text, ls) : text.indexOf('\n', ls);
+    if (le < 0) le = text.length;
+    next = nextLine(text, le);
     // Classify by the first non-blank character, so most lines meet one pattern at most.
-    let p = 0;
-    while (p < raw.length && (raw.charCodeAt(p) === 32 || raw.charCodeAt(p) === 9)) p++;
-    const ch = raw[p];
+    let p = ls;
+    while (p < le && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    const ch = p < le ? text.charCodeAt(p) : -1;
+    const lead = p - ls;
 
-    if ((ch === '`' || ch === '~') && p <= 3 && FENCE.test(raw)) inFence = !inFence;
-    const h1 = !inFence && p === 0 && ch === '#' && raw[1] !== '#' ? H1.exec(raw) : null;
+    if ((ch === 96 || ch === 126) && lead <= 3 && FENCE.test(text.slice(ls, le))) inFence = !inFence;
+    const h1 = !inFence && lead === 0 && ch === 35 && !(ls + 1 < le && text.charCodeAt(ls + 1) === 35) ? H1.exec(text.slice(ls, le)) : null;
     if (h1) {
       closeSection();
       section = {
         heading: h1[1],
-        headingColumn: raw.indexOf(h1[1]) + 1,
+        headingColumn: h1.input.indexOf(h1[1]) + 1,
         line: lineNo,
         column: 1,
         body: '',
@@ -142,16 +176,16 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
     }
     if (!section) continue; // text before the first section is for human readers only
     if (!isStructured) {
-      bodyLines.push(raw);
+      bodyLines.push(text.slice(ls, le));
       continue;
     }
 
-    const h2 = !inFence && p === 0 && ch === '#' && raw[2] !== '#' ? H2.exec(raw) : null;
+    const h2 = !inFence && lead === 0 && ch === 35 && !(ls + 2 < le && text.charCodeAt(ls + 2) === 35) ? H2.exec(text.slice(ls, le)) : null;
     if (h2) {
       closeEntry();
       entry = {
         heading: h2[1],
-        headingColumn: raw.indexOf(h2[1]) + 1,
+        headingColumn: h2.input.indexOf(h2[1]) + 1,
         line: lineNo,
         column: 1,
         keys: [],
@@ -162,7 +196,7 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
       continue;
     }
 
-    if (ch === undefined) {
+    if (ch < 0) {
       if (last === 'quote') messageParts.push('');
       else if (last === 'note') noteParts.push('');
       if (last !== 'none') last = 'blank';
@@ -170,39 +204,50 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
     }
 
     if (!entry) {
-      section.stray ??= { line: lineNo, column: indentOf(raw) + 1 };
+      section.stray ??= { line: lineNo, column: indentOf(text, ls, le) + 1 };
       continue;
     }
 
-    const indent = indentOf(raw);
-    const quote = !inFence && ch === '>' && p <= 3 ? QUOTE.exec(raw) : null;
-    if (quote) {
-      if (!entry.messageAt) entry.messageAt = { line: lineNo, column: raw.indexOf('>') + 1 };
-      messageParts.push(quote[1]);
+    // Up to three spaces (no tabs) before a quote or a numbered reply, as in Markdown.
+    let spaced = lead <= 3 && !inFence;
+    for (let i = ls; spaced && i < p; i++) spaced = text.charCodeAt(i) === 32;
+
+    // `> message`: up to three spaces, `>`, one optional blank, then the rest of the line.
+    if (spaced && ch === 62 && plain(p + 1, le)) {
+      if (!entry.messageAt) entry.messageAt = { line: lineNo, column: lead + 1 };
+      const c = text.charCodeAt(p + 1);
+      messageParts.push(text.slice(p + 1 < le && (c === 32 || c === 9) ? p + 2 : p + 1, le));
       last = 'quote';
       continue;
     }
 
-    const ordered = !inFence && p <= 3 && ch >= '0' && ch <= '9' ? ORDERED.exec(raw) : null;
-    if (ordered) {
-      reply = { text: ordered[2] ?? '', line: lineNo, column: ordered[1].length + 1, keys: [] };
-      entry.replies.push(reply);
-      key = undefined;
-      last = 'reply';
-      continue;
+    // `1. text`, `1) text`, `1、text`: one to three digits and a marker, then a blank and the text, or nothing.
+    if (spaced && ch >= 48 && ch <= 57) {
+      let q = p;
+      while (q < le && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+      const m = text.charCodeAt(q);
+      if (q - p <= 3 && q < le && (m === 46 || m === 41 || m === 0x3001)) {
+        let t = q + 1;
+        while (t < le && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
+        if (t === q + 1 ? t === le : plain(t, le)) {
+          reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: [] };
+          entry.replies.push(reply);
+          key = undefined;
+          last = 'reply';
+          continue;
+        }
+      }
     }
 
     // A bullet: `-`, `*` or `+` followed by a space or tab.
-    const next = raw.charCodeAt(p + 1);
-    if (!inFence && (ch === '-' || ch === '*' || ch === '+') && (next === 32 || next === 9)) {
-      const bulletIndent = indent;
-      const column = p + 1;
+    const after = p + 1 < le ? text.charCodeAt(p + 1) : -1;
+    if (!inFence && (ch === 45 || ch === 42 || ch === 43) && (after === 32 || after === 9)) {
+      const bulletIndent = indentOf(text, ls, le);
       let c = p + 2;
-      while (raw.charCodeAt(c) === 32 || raw.charCodeAt(c) === 9) c++;
-      const contentColumn = c + 1;
-      const entryKey = keyEntry(raw, c, lineNo, contentColumn);
+      while (c < le && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+      const entryKey = keyEntry(text, c, le, ls, lineNo);
       if (reply) {
-        if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column };
+        if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
         reply.keys.push(entryKey);
       } else {
         entry.keys.push(entryKey);
@@ -214,30 +259,31 @@ export function scanBody(lines: string[], firstLine: number, structured: (headin
     }
 
     // A plain line: continuation of what came just before, or a note.
-    const text = raw.trim();
+    const indent = indentOf(text, ls, le);
+    const line = text.slice(ls, le).trim();
     if (last === 'quote') {
-      messageParts.push(text);
+      messageParts.push(line);
       continue;
     }
     if (last === 'key' && key) {
-      key.value = key.value ? `${key.value}\n${text}` : text;
+      key.value = key.value ? `${key.value}\n${line}` : line;
       continue;
     }
     if (last === 'reply' && reply) {
-      reply.text = `${reply.text}\n${text}`;
+      reply.text = `${reply.text}\n${line}`;
       continue;
     }
     if (last === 'blank' && key && indent > keyIndent) {
-      key.value = `${key.value}\n\n${text}`;
+      key.value = `${key.value}\n\n${line}`;
       last = 'key';
       continue;
     }
     if (last === 'blank' && reply && !key && indent >= 2) {
-      reply.text = `${reply.text}\n\n${text}`;
+      reply.text = `${reply.text}\n\n${line}`;
       last = 'reply';
       continue;
     }
-    noteParts.push(text);
+    noteParts.push(line);
     reply = undefined;
     key = undefined;
     last = 'note';
