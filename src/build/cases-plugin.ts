@@ -1,8 +1,9 @@
 /**
  * Vite plugin: validates and compiles the shipped cases at build time (see `compile-cases.ts`).
  *
- * `virtual:cases` gives the library page each case's summary and a `loadCase(id)` that fetches one
- * compiled case. In a build every case is its own JSON file beside the scripts, fetched by a URL
+ * `virtual:cases` gives a `loadCase(id)` that fetches one compiled case, and
+ * `virtual:case-summaries` each case's summary for the library page; apart, so that a case page
+ * does not download the library's list. In a build every case is its own JSON file beside the scripts, fetched by a URL
  * relative to the script, so `dist/` works from any folder and case data is never JavaScript to
  * parse. The dev server answers the same requests from memory. `virtual:rulebooks` holds the
  * rulebooks, which only checking an author's own case needs (opening a file, the studio), so those
@@ -19,6 +20,7 @@ import { collect } from './scenarios.ts';
 export type { CaseSummary } from './compile-cases.ts';
 
 const CASES = 'virtual:cases';
+const SUMMARIES = 'virtual:case-summaries';
 const RULEBOOKS = 'virtual:rulebooks';
 /** Where the dev server serves compiled cases. */
 const DEV_PATH = '/@dispute-desk/cases/';
@@ -48,26 +50,24 @@ export function casesPlugin(options: { dir: string }): Plugin {
       config = resolved;
     },
     resolveId: {
-      filter: { id: /^virtual:(cases|rulebooks)$/ },
+      filter: { id: /^virtual:(cases|case-summaries|rulebooks)$/ },
       handler: (id) => `\0${id}`,
     },
     load: {
-      filter: { id: /^\0virtual:(cases|rulebooks)$/ },
+      filter: { id: /^\0virtual:(cases|case-summaries|rulebooks)$/ },
       handler(id) {
         const { cases, summaries, rulebooks } = compile();
         const files = collect([folder()]);
         for (const f of [...files.cases, ...files.rulebooks]) this.addWatchFile(f);
         if (id === `\0${RULEBOOKS}`) return `export const rulebooks = JSON.parse(${JSON.stringify(JSON.stringify(rulebooks))});`;
+        if (id === `\0${SUMMARIES}`) return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});`;
 
         const entries = summaries.map((s) => {
           if (config?.command !== 'build') return `${JSON.stringify(s.id)}: ${JSON.stringify(`${DEV_PATH}${s.id}.json`)}`;
           const ref = this.emitFile({ type: 'asset', name: `${s.id}.json`, source: JSON.stringify(cases.get(s.id)) });
           return `${JSON.stringify(s.id)}: import.meta.ROLLUP_FILE_URL_${ref}`;
         });
-        return [
-          `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});`,
-          loaderSource(`{\n  ${entries.join(',\n  ')}\n}`),
-        ].join('\n');
+        return loaderSource(`{\n  ${entries.join(',\n  ')}\n}`);
       },
     },
     configureServer(server) {
@@ -88,7 +88,7 @@ export function casesPlugin(options: { dir: string }): Plugin {
       const changed = (file: string) => {
         if (!inFolder(file)) return;
         compiled = undefined;
-        for (const id of [`\0${CASES}`, `\0${RULEBOOKS}`]) {
+        for (const id of [`\0${CASES}`, `\0${SUMMARIES}`, `\0${RULEBOOKS}`]) {
           const m = server.moduleGraph.getModuleById(id);
           if (m) server.moduleGraph.invalidateModule(m);
         }

@@ -1,9 +1,13 @@
 /** Types of the build-time modules provided by `cases-plugin.ts`. */
 declare module 'virtual:cases' {
   type Case = import('../case/types.ts').Case;
-  export const summaries: import('./compile-cases.ts').CaseSummary[];
   /** Fetches one compiled case; undefined for an id no shipped case has. */
   export function loadCase(id: string): Promise<(Case & { rendered: true }) | undefined>;
+}
+
+/** The library's list: every shipped case's summary. */
+declare module 'virtual:case-summaries' {
+  export const summaries: import('./compile-cases.ts').CaseSummary[];
 }
 
 /** Only for checking a case file opened in the browser: import it lazily. */

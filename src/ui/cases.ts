@@ -3,9 +3,7 @@
  * in this tab (kept under a `file:` id, so it never stands in for a shipped case or its saves).
  */
 import type { Case } from '../case/types.ts';
-import { loadCase, summaries } from 'virtual:cases';
-
-export { summaries };
+import { loadCase } from 'virtual:cases';
 
 interface Opened {
   case: Case;

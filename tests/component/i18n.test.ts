@@ -28,8 +28,8 @@ describe('UI language', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('en', 'debrief.turn', { n: 3 })).toBe('Turn 3');
-    expect(translate('en', 'debrief.turn')).toBe('Turn {n}');
+    expect(translate('en', 'case.minutes', { n: 3 })).toBe('About 3 min');
+    expect(translate('en', 'case.minutes')).toBe('About {n} min');
   });
 
   it('counts in English and not in Chinese', () => {

@@ -34,7 +34,8 @@ function site(cases: Record<string, string>): string {
   writeFileSync(
     join(dir, 'main.js'),
     [
-      "import { loadCase, summaries } from 'virtual:cases';",
+      "import { loadCase } from 'virtual:cases';",
+      "import { summaries } from 'virtual:case-summaries';",
       'export const first = () => loadCase(summaries[0].id);',
       "export const rulebooks = () => import('virtual:rulebooks');",
     ].join('\n'),
