@@ -6,7 +6,7 @@
  * are data, not states, so building it costs the same for 10 nodes or 10,000. The rules of play
  * are the pure functions in `conversation.ts`; this file only sequences them.
  */
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, createMachine, type SnapshotFrom } from 'xstate';
 import type { Case } from '../case/types.ts';
 import { choose, offeredReplies, replay, resultOf, startAttempt } from './conversation.ts';
 import type { Attempt, Result, Settings, Step } from './types.ts';
@@ -51,38 +51,24 @@ export type ConversationEvent =
   /** The learner (or an assignment) changed a setting mid-attempt; it applies from the next step. */
   | { type: 'SETTINGS'; settings: Partial<Settings> };
 
-export const conversationMachine = setup({
-  types: {} as { context: ConversationContext; events: ConversationEvent; input: ConversationInput },
-  delays: { typing: ({ context }) => context.settings.typingMs },
-  guards: {
-    ended: ({ context }) => context.attempt.ended,
-    immediateFeedback: ({ context }) => context.settings.feedback === 'immediate',
-    // Nobody types before narration that has no customer message.
-    noTyping: ({ context }) => context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message,
-    offered: ({ context, event }) =>
-      event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
-    resumeInFeedback: ({ context }) => context.resumeAt === 'showingFeedback' && !!context.lastStep,
-    resumeAwaiting: ({ context }) => context.resumeAt === 'awaitingReply',
+// createMachine with its implementations rather than setup(): setup() also brings every action
+// creator xstate has (sendTo, emit, spawnChild …), which the player would download for nothing.
+export const conversationMachine = createMachine({
+  types: {} as {
+    context: ConversationContext;
+    events: ConversationEvent;
+    input: ConversationInput;
+    // Declared so that a misspelt name in the states below is a type error.
+    actions: { type: 'choose' } | { type: 'finish' } | { type: 'restart' } | { type: 'resumed' } | { type: 'updateSettings' };
+    guards:
+      | { type: 'ended' }
+      | { type: 'immediateFeedback' }
+      | { type: 'noTyping' }
+      | { type: 'offered' }
+      | { type: 'resumeInFeedback' }
+      | { type: 'resumeAwaiting' };
+    delays: 'typing';
   },
-  actions: {
-    choose: assign(({ context, event }) => {
-      if (event.type !== 'CHOOSE') return {};
-      const next = choose(context.case, context.attempt, event.reply);
-      return next ? { attempt: next.attempt, lastStep: next.step } : {};
-    }),
-    finish: assign(({ context }) => ({ result: resultOf(context.case, context.attempt) })),
-    restart: assign(({ context }) => ({
-      attempt: startAttempt(context.case),
-      lastStep: undefined,
-      result: undefined,
-      resumeAt: undefined,
-    })),
-    resumed: assign({ resumeAt: undefined }),
-    updateSettings: assign(({ context, event }) =>
-      event.type === 'SETTINGS' ? { settings: { ...context.settings, ...normaliseSettings(event.settings) } } : {},
-    ),
-  },
-}).createMachine({
   id: 'conversation',
   context: ({ input }) => ({
     case: input.case,
@@ -123,6 +109,36 @@ export const conversationMachine = setup({
       always: [{ guard: 'ended', target: 'ended', actions: 'finish' }, { target: 'customerTyping' }],
     },
     ended: {},
+  },
+}, {
+  delays: { typing: ({ context }) => context.settings.typingMs },
+  guards: {
+    ended: ({ context }) => context.attempt.ended,
+    immediateFeedback: ({ context }) => context.settings.feedback === 'immediate',
+    // Nobody types before narration that has no customer message.
+    noTyping: ({ context }) => context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message,
+    offered: ({ context, event }) =>
+      event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
+    resumeInFeedback: ({ context }) => context.resumeAt === 'showingFeedback' && !!context.lastStep,
+    resumeAwaiting: ({ context }) => context.resumeAt === 'awaitingReply',
+  },
+  actions: {
+    choose: assign(({ context, event }) => {
+      if (event.type !== 'CHOOSE') return {};
+      const next = choose(context.case, context.attempt, event.reply);
+      return next ? { attempt: next.attempt, lastStep: next.step } : {};
+    }),
+    finish: assign(({ context }) => ({ result: resultOf(context.case, context.attempt) })),
+    restart: assign(({ context }) => ({
+      attempt: startAttempt(context.case),
+      lastStep: undefined,
+      result: undefined,
+      resumeAt: undefined,
+    })),
+    resumed: assign({ resumeAt: undefined }),
+    updateSettings: assign(({ context, event }) =>
+      event.type === 'SETTINGS' ? { settings: { ...context.settings, ...normaliseSettings(event.settings) } } : {},
+    ),
   },
 });
 
