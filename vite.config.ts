@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { casesPlugin } from './src/build/cases-plugin.ts';
 import { filesPlugin } from './src/build/files-plugin.ts';
+import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
 
 export default defineConfig({
   base: './',
@@ -16,11 +17,30 @@ export default defineConfig({
   plugins: [
     casesPlugin({ dir: 'scenarios' }),
     filesPlugin(),
+    routePreloadPlugin([
+      { hash: /^(#\/?)?$/, module: '/src/ui/pages/Home.svelte' },
+      { hash: /^#\/case\/[^/]+\/?$/, module: '/src/ui/pages/CasePage.svelte' },
+    ]),
     svelte(),
   ],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'common', test: /src[\\/](engine[\\/](conversation|paths)\.ts|ui[\\/](storage|history|saves|settings)\.ts|ui[\\/]components[\\/]CaseFacts\.svelte)/ },
+            { name: 'player', test: /node_modules[\\/]xstate[\\/]|src[\\/]engine[\\/]machine\.ts|src[\\/]ui[\\/](conversation\.svelte\.ts|format\.ts|lookup\.ts|settings\.svelte\.ts|pages[\\/]Case(Page|Play)\.svelte|components[\\/](Chat|FeedbackPanel|Replies|RuleItem|MoodFace|MoodBar|StatusBar|OrderCard|CaseHeader|SaveNotice|Dialog|AttemptHistory)\.svelte)/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {
