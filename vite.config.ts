@@ -34,8 +34,8 @@ export default defineConfig({
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: 'common', test: /src[\\/](engine[\\/](conversation|paths)\.ts|ui[\\/](storage|history|saves|settings)\.ts|ui[\\/]components[\\/]CaseFacts\.svelte)/ },
-            { name: 'player', test: /node_modules[\\/]xstate[\\/]|src[\\/]engine[\\/]machine\.ts|src[\\/]ui[\\/](conversation\.svelte\.ts|format\.ts|lookup\.ts|settings\.svelte\.ts|pages[\\/]Case(Page|Play)\.svelte|components[\\/](Chat|FeedbackPanel|Replies|RuleItem|MoodFace|MoodBar|StatusBar|OrderCard|CaseHeader|SaveNotice|Dialog)\.svelte)/ },
+            { name: 'common', test: /src[\\/](engine[\\/](conversation|paths)\.ts|ui[\\/](history|saves)\.ts|ui[\\/]components[\\/]CaseFacts\.svelte)/ },
+            { name: 'player', test: /node_modules[\\/]xstate[\\/]|src[\\/]engine[\\/]machine\.ts|src[\\/]ui[\\/](conversation\.svelte\.ts|format\.ts|lookup\.ts|pages[\\/]Case(Page|Play)\.svelte|components[\\/](Chat|FeedbackPanel|Replies|RuleItem|MoodFace|MoodBar|StatusBar|OrderCard|CaseHeader|SaveNotice|Dialog)\.svelte)/ },
           ],
         },
       },

