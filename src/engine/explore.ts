@@ -54,6 +54,25 @@ const NOWHERE = -2;
 /** The reply's target has redirects, so where it leads depends on the state. */
 const RESOLVE = -3;
 
+const NO_PENALTIES: number[] = [];
+
+/**
+ * Worse replies first: they are pushed first, so the most promising one is explored next. A
+ * stable insertion sort: a node has a handful of replies, and Array.prototype.sort allocates
+ * more per call than these lists hold.
+ */
+function worseFirst(replies: Reply[]): Reply[] {
+  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
+  const out = replies.slice();
+  for (let i = 1; i < out.length; i++) {
+    const r = out[i];
+    let j = i;
+    for (; j > 0 && score(out[j - 1]) - score(r) > 0; j--) out[j] = out[j - 1];
+    out[j] = r;
+  }
+  return out;
+}
+
 /** A reply with what choosing it does, worked out once per walk rather than once per state. */
 interface Move {
   reply: Reply;
@@ -140,22 +159,28 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
   const endings = new Set(Object.keys(c.endings));
   const place = (id: string): number => (endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE));
 
-  // Worse replies first: they are pushed first, so the most promising one is explored next.
-  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
-  const moves: Move[][] = nodes.map((node) =>
-    (node.replies.length > 1 ? [...node.replies].sort((a, b) => score(a) - score(b)) : node.replies).map((reply) => {
-      const penalties: number[] = [];
+  const moves: Move[][] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const replies = worseFirst(nodes[i].replies);
+    const list: Move[] = new Array(replies.length);
+    for (let k = 0; k < replies.length; k++) {
+      const reply = replies[k];
+      let penalties = NO_PENALTIES;
       let critical = false;
-      for (const rule of reply.breaks) {
-        const severity = c.rules[rule]?.severity ?? 'minor';
-        penalties.push(c.penalties[severity]);
-        critical ||= severity === 'critical';
+      if (reply.breaks.length) {
+        penalties = new Array(reply.breaks.length);
+        for (let b = 0; b < reply.breaks.length; b++) {
+          const severity = c.rules[reply.breaks[b]]?.severity ?? 'minor';
+          penalties[b] = c.penalties[severity];
+          critical ||= severity === 'critical';
+        }
       }
       const target = index.get(reply.next);
       const to = target !== undefined && !nodes[target].redirects.length ? place(reply.next) : RESOLVE;
-      return { reply, penalties, critical, to };
-    }),
-  );
+      list[k] = { reply, penalties, critical, to };
+    }
+    moves[i] = list;
+  }
 
   // Dominance: per node and critical, the satisfaction/compliance pairs no other pair there beats.
   const fronts: (number[] | undefined)[] = new Array(nodes.length * 2);
