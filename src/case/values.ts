@@ -78,11 +78,24 @@ export function readTime(raw: string): Read<string> {
 
 /** A signed whole number such as `+10`, `-5`, `0`, `＋10`. */
 export function readWhole(raw: string): Read<number> {
+  // Most values are plain `+10` or `-5`: the same answer without the Unicode and pattern work.
+  if (signedDigits(raw) && Number.isInteger(Number(raw))) return ok(Number(raw));
   const s = halfWidth(raw).trim().replace(/\s+/g, '');
   if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.');
   const n = Number(s);
   if (!Number.isInteger(n)) return no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.');
   return ok(n);
+}
+
+/** `[+-]?[0-9]+`, nothing else. */
+function signedDigits(s: string): boolean {
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === s.length) return false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const YES = new Set(['yes', 'true', 'y', '是', '对', '真', '1']);
@@ -96,6 +109,16 @@ export function readYesNo(raw: string): Read<boolean> {
 
 /** `P-A, P-B、P-C` → ids, in order, without blanks. */
 export function readList(raw: string): string[] {
+  // One plain ASCII id, as most lists are: no splitting needed.
+  let single = true;
+  for (let i = 0; i < raw.length && single; i++) {
+    const c = raw.charCodeAt(i);
+    single = c < 0x80 && c !== 44 && c !== 59;
+  }
+  if (single) {
+    const id = raw.trim();
+    return id ? [id] : [];
+  }
   return halfWidth(raw)
     .split(/[,、;]/)
     .map((s) => s.trim())
