@@ -3,7 +3,7 @@
  * reactions; each reply's keys; each ending's result, outcome and refund.
  */
 import { didYouMean, type Reporter } from './diagnostics.ts';
-import { indexKeys, type IndexedKeys } from './fields.ts';
+import { indexKeys, keyOf, textOf, type KeyedEntry, type Place } from './fields.ts';
 import { ENDING_KEYS, nearest, NODE_KEYS, REPLY_KEYS } from './keys.ts';
 import type { EntryScan, KeyEntry, ReplyScan } from './scan.ts';
 import type { CaseNode, Condition, Ending, EndingResult, Lang, Money, Redirect, Reply, Text } from './types.ts';
@@ -32,6 +32,10 @@ const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
   买家: 'buyer',
 };
 
+const NODE_PLACE: Place = (id) => ({ zh: `节点 ${id}`, en: `node ${id}` });
+const REPLY_PLACE: Place = (id, n) => ({ zh: `回复 ${id}.${n}`, en: `reply ${id}.${n}` });
+const ENDING_PLACE: Place = (id) => ({ zh: `结局 ${id}`, en: `ending ${id}` });
+
 /** A note is a plain paragraph (in the case language) and/or `- note:` / `- note en:` keys. */
 function noteOf(entry: EntryScan, keyed: Text | undefined, lang: Lang): Text | undefined {
   if (!entry.note) return keyed;
@@ -39,12 +43,13 @@ function noteOf(entry: EntryScan, keyed: Text | undefined, lang: Lang): Text | u
 }
 
 export function readNode(id: string, entry: EntryScan, lang: Lang, report: Reporter, positions: KeyPositions): CaseNode {
-  const keys = indexKeys(entry.keys, NODE_KEYS, () => ({ zh: `节点 ${id}`, en: `node ${id}` }), report);
+  const keys = indexKeys(entry.keys, NODE_KEYS, NODE_PLACE, report, id);
   const redirects: Redirect[] = [];
-  for (const e of keys.entries.filter((k) => k.key === 'go to')) {
-    const m = /^(\S+)\s+(?:if|如果|当)\s+(.+)$/i.exec(e.entry.value.trim());
+  for (const e of keys) {
+    if (e.name !== 'go to') continue;
+    const m = /^(\S+)\s+(?:if|如果|当)\s+(.+)$/i.exec(e.value.trim());
     if (!m) {
-      report.report('CONDITION_INVALID', e.entry.line, e.entry.valueColumn, { value: e.entry.value, zh: '写成“目标 if 条件”。', en: 'write “target if condition”.' }, {
+      report.report('CONDITION_INVALID', e.line, e.valueColumn, { value: e.value, zh: '写成“目标 if 条件”。', en: 'write “target if condition”.' }, {
         zh: '例如：go to: arbitration if satisfaction < 25',
         en: 'For example: go to: arbitration if satisfaction < 25',
       });
@@ -52,21 +57,23 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
     }
     // An unreadable condition is reported; the target still counts as a way on for the graph
     // checks, so its ending is not also called unreachable. (A case with errors is never played.)
-    const when = condition(m[2], e.entry, report) ?? { source: m[2], tests: [] };
-    redirects.push({ to: m[1], when, at: { line: e.entry.line, column: e.entry.valueColumn } });
+    const when = condition(m[2], e, report) ?? { source: m[2], tests: [] };
+    redirects.push({ to: m[1], when, at: { line: e.line, column: e.valueColumn } });
   }
+  const replyKeys: KeyedEntry[][] = new Array(entry.replies.length);
   const node: CaseNode = {
     id,
     redirects,
-    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report, positions)),
+    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report, positions, replyKeys)),
     at: { line: entry.line, column: entry.headingColumn },
   };
+  positions.add(node, replyKeys);
   if (entry.message) node.message = entry.message;
-  const note = noteOf(entry, keys.text('note', lang), lang);
+  const note = noteOf(entry, textOf(keys, 'note', lang), lang);
   if (note) node.note = note;
-  const gloss = keys.get('gloss');
+  const gloss = keyOf(keys, 'gloss');
   if (gloss?.value) node.gloss = gloss.value;
-  const time = timeOf(keys.get('time'), report);
+  const time = timeOf(keyOf(keys, 'time'), report);
   if (time) node.time = time;
   if (!entry.message && !node.note) report.report('MESSAGE_MISSING', entry.line, entry.headingColumn, { id }, {
     zh: '在节点下用 > 写买家的话，或写一段旁白。',
@@ -75,33 +82,63 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
   return node;
 }
 
-function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter, positions: KeyPositions): Reply {
+function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter, positions: KeyPositions, replyKeys: KeyedEntry[][]): Reply {
   if (scan.keysNotIndented) report.report('REPLY_KEYS_NOT_INDENTED', scan.keysNotIndented.line, scan.keysNotIndented.column, {}, {
     zh: '在 - next: … 这些行前面加 3 个空格。',
     en: 'Indent the - next: … lines by 3 spaces.',
   });
-  const keys = indexKeys(scan.keys, REPLY_KEYS, () => ({ zh: `回复 ${nodeId}.${index + 1}`, en: `reply ${nodeId}.${index + 1}` }), report);
+  const keys = indexKeys(scan.keys, REPLY_KEYS, REPLY_PLACE, report, nodeId, index + 1);
+  // One pass over the keys rather than a search per key. A key is given once (a second is reported
+  // as a duplicate), except when a line without a colon was read as a key: then the first counts.
+  let idEntry: KeyEntry | undefined;
+  let next: KeyEntry | undefined;
+  let sat: KeyEntry | undefined;
+  let follows: KeyEntry | undefined;
+  let breaks: KeyEntry | undefined;
+  let set: KeyEntry | undefined;
+  let unset: KeyEntry | undefined;
+  let cond: KeyEntry | undefined;
+  let timeEntry: KeyEntry | undefined;
+  let real: KeyEntry | undefined;
+  let feedback: Text | undefined;
+  let hint: Text | undefined;
+  for (const e of keys)
+    switch (e.name) {
+      case 'id': idEntry ??= e; break;
+      case 'next': next ??= e; break;
+      case 'satisfaction': sat ??= e; break;
+      case 'follows': follows ??= e; break;
+      case 'breaks': breaks ??= e; break;
+      case 'set': set ??= e; break;
+      case 'unset': unset ??= e; break;
+      case 'if': cond ??= e; break;
+      case 'time': timeEntry ??= e; break;
+      case 'real': real ??= e; break;
+      // Localised: each language's text, later lines overriding earlier ones.
+      case 'feedback': if (e.value) (feedback ??= {})[e.lang ?? lang] = e.value; break;
+      case 'hint': if (e.value) (hint ??= {})[e.lang ?? lang] = e.value; break;
+    }
   const at = { line: scan.line, column: scan.column };
-  if (!scan.text.trim()) report.report('REPLY_TEXT_MISSING', scan.line, scan.column);
-  const idEntry = keys.get('id');
+  const text = scan.text.trim();
+  if (!text) report.report('REPLY_TEXT_MISSING', scan.line, scan.column);
   const reply: Reply = {
     id: idEntry?.value.trim() || `${nodeId}.${index + 1}`,
-    text: scan.text.trim(),
+    text,
     next: '',
     satisfaction: 0,
-    follows: keys.get('follows') ? readList(keys.get('follows')!.value) : [],
-    breaks: keys.get('breaks') ? readList(keys.get('breaks')!.value) : [],
-    feedback: keys.text('feedback', lang) ?? {},
-    set: keys.get('set') ? readList(keys.get('set')!.value) : [],
-    unset: keys.get('unset') ? readList(keys.get('unset')!.value) : [],
+    follows: follows ? readList(follows.value) : [],
+    breaks: breaks ? readList(breaks.value) : [],
+    feedback: feedback ?? {},
+    set: set ? readList(set.value) : [],
+    unset: unset ? readList(unset.value) : [],
     real: false,
     at,
   };
-  positions.set(reply, keys);
-  const next = keys.get('next');
-  if (!next?.value.trim()) report.report('NEXT_MISSING', scan.line, scan.column, {}, { zh: '在回复下加一行 - next: 节点编号', en: 'Add a line - next: node-id under the reply.' });
-  else reply.next = next.value.trim();
-  const sat = keys.get('satisfaction');
+  replyKeys[index] = keys;
+  if (idEntry) positions.explicitIds = true;
+  const target = next?.value.trim();
+  if (!target) report.report('NEXT_MISSING', scan.line, scan.column, {}, { zh: '在回复下加一行 - next: 节点编号', en: 'Add a line - next: node-id under the reply.' });
+  else reply.next = target;
   if (sat) {
     const n = readWhole(sat.value);
     if (!n.ok) report.report('SATISFACTION_NOT_WHOLE', sat.line, sat.valueColumn, { value: sat.value }, {
@@ -110,16 +147,13 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
     });
     else reply.satisfaction = n.value;
   }
-  const hint = keys.text('hint', lang);
   if (hint) reply.hint = hint;
-  const cond = keys.get('if');
   if (cond) {
     const c = condition(cond.value, cond, report);
     if (c) reply.when = c;
   }
-  const time = timeOf(keys.get('time'), report);
+  const time = timeOf(timeEntry, report);
   if (time) reply.time = time;
-  const real = keys.get('real');
   if (real) reply.real = yesNo(real, 'real', report);
   if (!reply.feedback.zh && !reply.feedback.en) report.report('FEEDBACK_MISSING', scan.line, scan.column, {}, {
     zh: '加一行 - feedback: 说明这条回复好在哪里或错在哪里。',
@@ -129,14 +163,14 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
 }
 
 export function readEnding(id: string, entry: EntryScan, lang: Lang, order: Money | undefined, report: Reporter): Ending {
-  const keys = indexKeys(entry.keys, ENDING_KEYS, () => ({ zh: `结局 ${id}`, en: `ending ${id}` }), report);
+  const keys = indexKeys(entry.keys, ENDING_KEYS, ENDING_PLACE, report, id);
   const at = { line: entry.line, column: entry.headingColumn };
   if (entry.replies.length)
     report.report('VALUE_INVALID', entry.replies[0].line, entry.replies[0].column, { key: id, value: '1. …', allowed: '> message, note, key list' }, {
       zh: '结局不能再有回复；如果对话还要继续，把它移到 # Dialogue 下。',
       en: 'An ending has no replies; if the conversation goes on, move it under # Dialogue.',
     });
-  const resultEntry = keys.get('result');
+  const resultEntry = keyOf(keys, 'result');
   let result: EndingResult = 'resolved';
   if (!resultEntry?.value) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${id}: result` });
   else {
@@ -147,24 +181,24 @@ export function readEnding(id: string, entry: EntryScan, lang: Lang, order: Mone
       report.report('VALUE_INVALID', resultEntry.line, resultEntry.valueColumn, { key: 'result', value: resultEntry.value, allowed: 'resolved, escalated, lost, cancelled, failed' }, guess ? didYouMean(guess) : undefined);
     }
   }
-  const outcome = keys.text('outcome', lang);
+  const outcome = textOf(keys, 'outcome', lang);
   if (!outcome) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${id}: outcome` });
   const ending: Ending = { id, result, outcome: outcome ?? {}, real: false, at };
   if (entry.message) ending.message = entry.message;
-  const note = noteOf(entry, keys.text('note', lang), lang);
+  const note = noteOf(entry, textOf(keys, 'note', lang), lang);
   if (note) ending.note = note;
-  const time = timeOf(keys.get('time'), report);
+  const time = timeOf(keyOf(keys, 'time'), report);
   if (time) ending.time = time;
-  const real = keys.get('real');
+  const real = keyOf(keys, 'real');
   if (real) ending.real = yesNo(real, 'real', report);
-  const payer = keys.get('paid by');
+  const payer = keyOf(keys, 'paid by');
   if (payer) {
     const p = PAYERS[payer.value.trim().toLowerCase()];
     if (p) ending.paidBy = p;
     else report.report('VALUE_INVALID', payer.line, payer.valueColumn, { key: 'paid by', value: payer.value, allowed: 'seller, platform, buyer' });
   }
-  const refund = keys.get('refund');
-  const currencyEntry = keys.get('currency');
+  const refund = keyOf(keys, 'refund');
+  const currencyEntry = keyOf(keys, 'currency');
   if (currencyEntry && order && currencyEntry.value.trim().toUpperCase() !== order.currency)
     report.report('CURRENCY_MISMATCH', currencyEntry.line, currencyEntry.valueColumn, { value: currencyEntry.value.trim(), order: order.currency }, {
       zh: `退款以订单币种计：写 ${order.currency}，或删掉 currency 这一行。`,
@@ -229,9 +263,20 @@ function yesNo(entry: KeyEntry, key: string, report: Reporter): boolean {
  * Where each reply's keys were written, so a bad reference is reported at its value. Kept beside
  * the case for the one read (not on the Reply: a compiled case carries no source positions).
  */
-export type KeyPositions = Map<Reply, IndexedKeys<string>>;
+export class KeyPositions {
+  /** Per node, each reply's keys in reply order: one entry per node rather than per reply. */
+  private readonly byNode = new Map<CaseNode, KeyedEntry[][]>();
+  /** Some reply gives its own `id`. Default ids (`node-id.N`) are unique by construction, so only then can two replies share one. */
+  explicitIds = false;
 
-export function keyPosition(positions: KeyPositions, r: Reply, key: string): { line: number; column: number } {
-  const entry = positions.get(r)?.get(key);
-  return entry ? { line: entry.line, column: entry.valueColumn } : r.at;
+  add(node: CaseNode, replyKeys: KeyedEntry[][]): void {
+    this.byNode.set(node, replyKeys);
+  }
+
+  /** Where the value of `key` was written under reply `r` of `node`; the reply itself when the key is absent. */
+  of(node: CaseNode, r: Reply, key: string): { line: number; column: number } {
+    const list = this.byNode.get(node)?.[node.replies.indexOf(r)];
+    const entry = list && keyOf(list, key);
+    return entry ? { line: entry.line, column: entry.valueColumn } : r.at;
+  }
 }

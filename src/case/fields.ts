@@ -13,9 +13,12 @@ export interface Where {
   en: string;
 }
 
-/** Where a key stands, for messages; a function so that it is only built when there is a message. */
-export type Place = Where | (() => Where);
-const placeOf = (p: Place): Where => (typeof p === 'function' ? p() : p);
+/**
+ * Where a key stands, for messages: a fixed place, or a function of the entry's id and number
+ * (`reply n3.2`) so that the text is only built when there is a message. A large case reads
+ * thousands of entries and almost never needs it.
+ */
+export type Place = Where | ((id: string, n: number) => Where);
 
 /**
  * Match a key or report UNKNOWN_KEY with the nearest known spelling. When there is a near match
@@ -28,10 +31,12 @@ export function known<V extends Vocabulary>(
   at: { line: number; column: number },
   place: Place,
   report: Reporter,
+  id = '',
+  n = 0,
 ): KeyMatch<Extract<keyof V, string>> | undefined {
   const match = matchKey(vocab, key);
   if (match) return match;
-  const where = placeOf(place);
+  const where = typeof place === 'function' ? place(id, n) : place;
   const guess = nearest(key, spellingsOf(vocab));
   const recovered = guess ? matchKey(vocab, guess) : undefined;
   report.report(
@@ -62,65 +67,85 @@ export function indexFields<V extends Vocabulary>(
 /** Keys an entry may give more than once (each `go to` is one reaction). */
 const REPEATABLE = new Set(['go to']);
 
-/** Index a `- key: value` list by canonical key; localised keys collect per language. */
-export interface IndexedKeys<K extends string> {
-  get(key: K): KeyEntry | undefined;
-  text(key: K, lang: Lang): Text | undefined;
-  entries: { key: K; lang?: Lang; entry: KeyEntry }[];
+/** A `- key: value` line read against a vocabulary: its canonical key, and its language if localised. */
+export interface KeyedEntry<K extends string = string> extends KeyEntry {
+  name: K;
 }
 
+/**
+ * Read a `- key: value` list against a vocabulary, reporting unknown, malformed and repeated
+ * keys. The scanner's entries are tagged with their canonical key in place (one list has
+ * thousands of entries in a large case, so no wrapper per entry); the kept ones come back in order.
+ */
 export function indexKeys<V extends Vocabulary>(
   list: KeyEntry[],
   vocab: V,
   where: Place,
   report: Reporter,
-): IndexedKeys<Extract<keyof V, string>> {
+  id = '',
+  n = 0,
+): KeyedEntry<Extract<keyof V, string>>[] {
   type K = Extract<keyof V, string>;
-  const entries: { key: K; lang?: Lang; entry: KeyEntry }[] = [];
-  for (const raw of list) {
-    let entry = raw;
+  // The scanner's list itself while every entry is kept as it is; a copy from the first that is not.
+  let copy: KeyedEntry<K>[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
     if (entry.malformed) {
       report.report('KEY_VALUE_EXPECTED', entry.line, entry.column);
+      copy ??= list.slice(0, i) as KeyedEntry<K>[];
       // `- next photo`: a known key followed by its value is read as meant, so the missing colon
       // does not also make the reply "missing next".
       const [first, ...rest] = entry.key.split(/\s+/);
       if (!rest.length || !matchKey(vocab, first)) continue;
-      entry = { ...entry, key: first, value: rest.join(' '), malformed: false };
       const m = matchKey(vocab, first)!;
-      entries.push({ key: m.key as K, lang: m.lang, entry });
+      copy.push(tag({ ...entry, key: first, value: rest.join(' '), malformed: false }, m.key as K, m.lang));
       continue;
     }
-    const m = known(vocab, entry.key, entry, where, report);
-    if (!m) continue;
-    const twice = entries.length ? entries.find((e) => e.key === m.key && e.lang === m.lang) : undefined;
+    const m = known(vocab, entry.key, entry, where, report, id, n);
+    if (!m) {
+      copy ??= list.slice(0, i) as KeyedEntry<K>[];
+      continue;
+    }
+    const kept = copy ?? (list as KeyedEntry<K>[]);
+    let twice: KeyedEntry<K> | undefined;
+    for (let j = 0, n = copy ? copy.length : i; j < n && !twice; j++) if (kept[j].name === m.key && kept[j].lang === m.lang) twice = kept[j];
     if (twice && !REPEATABLE.has(m.key)) {
-      report.report('DUPLICATE_KEY', entry.line, entry.column, { key: entry.key, first: twice.entry.line }, {
+      copy ??= list.slice(0, i) as KeyedEntry<K>[];
+      report.report('DUPLICATE_KEY', entry.line, entry.column, { key: entry.key, first: twice.line }, {
         zh: '删掉其中一行；如果要写多个值，用逗号隔开写在同一行。',
         en: 'Remove one of the lines; to give several values, separate them with commas on one line.',
       });
       continue;
     }
-    entries.push({ key: m.key, lang: m.lang, entry });
+    const keyed = tag(entry, m.key, m.lang);
+    copy?.push(keyed);
   }
-  return new Indexed(entries);
+  return copy ?? (list as KeyedEntry<K>[]);
 }
 
-class Indexed<K extends string> implements IndexedKeys<K> {
-  constructor(readonly entries: { key: K; lang?: Lang; entry: KeyEntry }[]) {}
-  get(key: K): KeyEntry | undefined {
-    let any: KeyEntry | undefined;
-    for (const e of this.entries)
-      if (e.key === key) {
-        if (!e.lang) return e.entry;
-        any ??= e.entry;
-      }
-    return any;
-  }
-  text(key: K, lang: Lang): Text | undefined {
-    let t: Text | undefined;
-    for (const e of this.entries) if (e.key === key && e.entry.value) (t ??= {})[e.lang ?? lang] = e.entry.value;
-    return t;
-  }
+function tag<K extends string>(entry: KeyEntry, name: K, lang: Lang | undefined): KeyedEntry<K> {
+  const keyed = entry as KeyedEntry<K>;
+  keyed.name = name;
+  keyed.lang = lang;
+  return keyed;
+}
+
+/** The entry for a key: the one without a language suffix if there is one. */
+export function keyOf<K extends string>(entries: readonly KeyedEntry<K>[], key: K): KeyEntry | undefined {
+  let any: KeyEntry | undefined;
+  for (const e of entries)
+    if (e.name === key) {
+      if (!e.lang) return e;
+      any ??= e;
+    }
+  return any;
+}
+
+/** A localised key's text: `feedback` in the case language, `feedback en` in English. */
+export function textOf<K extends string>(entries: readonly KeyedEntry<K>[], key: K, lang: Lang): Text | undefined {
+  let t: Text | undefined;
+  for (const e of entries) if (e.name === key && e.value) (t ??= {})[e.lang ?? lang] = e.value;
+  return t;
 }
 
 /** A front-matter value that is a string or `{zh, en}`. */

@@ -25,7 +25,7 @@
  * written, and the checks that depend on it are skipped rather than repeated.
  */
 import { didYouMean, Reporter } from './diagnostics.ts';
-import { readEnding, readNode, type KeyPositions } from './entries.ts';
+import { KeyPositions, readEnding, readNode } from './entries.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
 import { numberIds } from './ids.ts';
@@ -77,7 +77,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
   const nodes: Record<string, CaseNode> = {};
   const nodesRead: CaseNode[] = [];
-  const positions: KeyPositions = new Map();
+  const positions = new KeyPositions();
   const endings: Record<string, Ending> = {};
   const endingsRead: Ending[] = [];
   const firstSeen = new Map<string, number>();
@@ -115,18 +115,12 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   if (!meta) return { diagnostics: report.diagnostics };
   const rulebook = meta.rulebook;
   const ids = numberIds(nodes, endings, nodesRead, endingsRead);
-  checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
+  const cited = checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
   checkGraph(meta.start, meta.startAt, ids, report);
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
   if (report.hasErrors || !required || !rulebook) return { diagnostics: report.diagnostics };
 
-  const cited = new Set<string>();
-  for (const n of ids.nodes)
-    for (const r of n.replies) {
-      for (const id of r.follows) cited.add(id);
-      for (const id of r.breaks) cited.add(id);
-    }
   const rules = Object.fromEntries([...cited].map((id) => [id, rulebook.rules[id]]));
 
   const value: Case = {

@@ -3,7 +3,7 @@
  * the rulebook, tested flags are set somewhere, and the rules a case sets out to practise are cited.
  */
 import { didYouMean, type Reporter } from './diagnostics.ts';
-import { keyPosition, type KeyPositions } from './entries.ts';
+import type { KeyPositions } from './entries.ts';
 import type { CaseIds } from './ids.ts';
 import { nearest } from './keys.ts';
 import type { Meta } from './meta.ts';
@@ -16,7 +16,7 @@ export function checkReferences(
   report: Reporter,
   positions: KeyPositions,
   targetsUnknowable = false,
-): void {
+): Set<string> {
   const nodeList = ids.nodes;
   const exists = (id: string) => ids.index.has(id);
   const missingTarget = (id: string, line: number, column: number) =>
@@ -36,21 +36,26 @@ export function checkReferences(
     }
 
   const replyIds = new Map<string, number>();
-  for (const node of nodeList)
-    for (const r of node.replies) {
-      const first = replyIds.get(r.id);
-      if (first === undefined) replyIds.set(r.id, r.at.line);
-      else {
-        const pos = keyPosition(positions, r, 'id');
-        report.report('DUPLICATE_ID', pos.line, pos.column, { id: r.id, first }, {
-          zh: '每条回复的 id 在整个案例中必须唯一；改掉其中一个，或删掉 id 行用默认编号。',
-          en: 'Reply ids must be unique in the case: change one, or remove the id line to use the default.',
-        });
+  if (positions.explicitIds)
+    for (const node of nodeList)
+      for (const r of node.replies) {
+        const first = replyIds.get(r.id);
+        if (first === undefined) replyIds.set(r.id, r.at.line);
+        else {
+          const pos = positions.of(node, r, 'id');
+          report.report('DUPLICATE_ID', pos.line, pos.column, { id: r.id, first }, {
+            zh: '每条回复的 id 在整个案例中必须唯一；改掉其中一个，或删掉 id 行用默认编号。',
+            en: 'Reply ids must be unique in the case: change one, or remove the id line to use the default.',
+          });
+        }
       }
-    }
 
-  const unknownRule = (r: Reply, id: string) => {
-    const pos = keyPosition(positions, r, r.breaks.includes(id) ? 'breaks' : 'follows');
+  // Each cited id is looked up in the rulebook once; most cases cite a few rules many times.
+  const unknownRules = new Set<string>();
+  if (rulebook) for (const id of cited) if (!rulebook.rules[id]) unknownRules.add(id);
+
+  const unknownRule = (node: CaseNode, r: Reply, id: string) => {
+    const pos = positions.of(node, r, r.breaks.includes(id) ? 'breaks' : 'follows');
     const guess = nearest(id, Object.keys(rulebook!.rules));
     report.report('RULE_NOT_FOUND', pos.line, pos.column, { id, rulebook: rulebook!.id }, guess ? didYouMean(guess) : undefined);
     if (guess) cited.add(guess);
@@ -70,14 +75,14 @@ export function checkReferences(
     for (const red of node.redirects) if (!exists(red.to)) missingTarget(red.to, red.at.line, red.at.column);
     for (const r of node.replies) {
       if (r.next && !exists(r.next)) {
-        const pos = keyPosition(positions, r, 'next');
+        const pos = positions.of(node, r, 'next');
         missingTarget(r.next, pos.line, pos.column);
       }
-      if (rulebook) {
-        for (const id of r.follows) if (!rulebook.rules[id]) unknownRule(r, id);
-        for (const id of r.breaks) if (!rulebook.rules[id]) unknownRule(r, id);
+      if (unknownRules.size) {
+        for (const id of r.follows) if (unknownRules.has(id)) unknownRule(node, r, id);
+        for (const id of r.breaks) if (unknownRules.has(id)) unknownRule(node, r, id);
       }
-      flagTests(node, r.when);
+      if (r.when) flagTests(node, r.when);
     }
     for (const d of node.redirects) flagTests(node, d.when);
   }
@@ -93,4 +98,6 @@ export function checkReferences(
           en: 'Have a reply follow or break it, or remove it from rules.',
         });
     }
+  // The rules the replies cite; the value of a case is built only when none was unknown.
+  return cited;
 }

@@ -5,7 +5,7 @@
  * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
  */
 import { Reporter } from './diagnostics.ts';
-import { indexFields, indexKeys, readText, rawOf } from './fields.ts';
+import { indexFields, indexKeys, keyOf, readText, rawOf } from './fields.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
 import { scanBody } from './scan.ts';
@@ -63,16 +63,16 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
       }
       firstLine.set(ruleId, entry.line);
       const keys = indexKeys(entry.keys, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
-      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !keys.get(k)?.value);
+      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !keyOf(keys, k)?.value);
       for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
-      const sevEntry = keys.get('severity');
+      const sevEntry = keyOf(keys, 'severity');
       const severity = sevEntry ? SEVERITIES[sevEntry.value.trim().toLowerCase()] : undefined;
       if (sevEntry?.value && !severity) {
         const guess = nearest(sevEntry.value, Object.keys(SEVERITIES));
         report.report('VALUE_INVALID', sevEntry.line, sevEntry.valueColumn, { key: 'severity', value: sevEntry.value, allowed: 'critical, major, minor' },
           guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
       }
-      const asOfEntry = keys.get('as of');
+      const asOfEntry = keyOf(keys, 'as of');
       const asOf = asOfEntry?.value ? readAsOf(asOfEntry.value) : undefined;
       if (asOfEntry?.value && !asOf)
         report.report('FIELD_INVALID', asOfEntry.line, asOfEntry.valueColumn, { field: 'as of', value: asOfEntry.value, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
@@ -80,8 +80,8 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
       rules[ruleId] = {
         id: ruleId,
         severity,
-        text: { zh: keys.get('zh')!.value, en: keys.get('en')!.value },
-        source: keys.get('source')!.value,
+        text: { zh: keyOf(keys, 'zh')!.value, en: keyOf(keys, 'en')!.value },
+        source: keyOf(keys, 'source')!.value,
         asOf,
       };
     }

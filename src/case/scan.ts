@@ -20,6 +20,9 @@ export interface KeyEntry extends Located {
   valueColumn: number;
   /** The line had no `key: value` shape. */
   malformed?: boolean;
+  /** Set when the list is read against a vocabulary: the canonical key and, for `feedback en`, its language. */
+  name?: string;
+  lang?: 'zh' | 'en';
 }
 
 export interface ReplyScan extends Located {
@@ -53,7 +56,7 @@ export interface SectionScan extends Located {
 type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
 
 /** `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`) (a full-width colon counts too). */
-function keyEntry(text: string, from: number, end: number, lineStart: number, line: number): KeyEntry {
+function keyEntry(text: string, from: number, end: number, lineStart: number, line: number, recent: Recent): KeyEntry {
   const column = from - lineStart + 1;
   let colon = -1;
   for (let i = from; i < end; i++) {
@@ -63,11 +66,12 @@ function keyEntry(text: string, from: number, end: number, lineStart: number, li
       break;
     }
   }
-  const key = colon > from ? text.slice(from, colon).trim() : '';
-  if (colon < 0 || !key) return { key: text.slice(from, end).trim(), value: '', line, column, valueColumn: column, malformed: true };
+  const key = colon > from ? recent.cut(text, from, colon).trim() : '';
+  // Every field present from the start, so that all entries share one shape.
+  if (colon < 0 || !key) return { key: text.slice(from, end).trim(), value: '', line, column, valueColumn: column, malformed: true, name: undefined, lang: undefined };
   let v = colon + 1;
   while (v < end && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
-  return { key, value: text.slice(v, end).trimEnd(), line, column, valueColumn: v - lineStart + 1 };
+  return { key, value: recent.cut(text, v, end).trimEnd(), line, column, valueColumn: v - lineStart + 1, malformed: false, name: undefined, lang: undefined };
 }
 
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
@@ -86,6 +90,29 @@ export function lineEnd(text: string, start: number): number {
 /** The start of the line after the one ending at `end`; past the end of `text` after the last line. */
 export function nextLine(text: string, end: number): number {
   return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
+/**
+ * Recently cut strings, reused when the same characters come again: a large case writes `next`,
+ * `feedback`, `+1` or a rule id thousands of times, and one string for each is less garbage and
+ * faster to look up (a string's hash is computed once).
+ */
+class Recent {
+  private readonly cuts: string[] = [];
+  private oldest = 0;
+
+  cut(text: string, from: number, to: number): string {
+    const length = to - from;
+    if (length > 24) return text.slice(from, to);
+    for (const s of this.cuts) if (s.length === length && text.startsWith(s, from)) return s;
+    const s = text.slice(from, to);
+    if (this.cuts.length < 32) this.cuts.push(s);
+    else {
+      this.cuts[this.oldest] = s;
+      this.oldest = (this.oldest + 1) % 32;
+    }
+    return s;
+  }
 }
 
 /** Columns of leading blanks, a tab counting four. */
@@ -119,6 +146,11 @@ export function scanBody(text: string, start: number, firstLine: number, structu
   let inFence = false;
   const noteParts: string[] = [];
   const messageParts: string[] = [];
+  // An entry's replies and a reply's keys are collected here and copied out at their exact size
+  // when the reply or entry ends; growing each small list in place allocates several times its size.
+  const replies: ReplyScan[] = [];
+  const replyKeys: KeyEntry[] = [];
+  const recent = new Recent();
   const crs = text.indexOf('\r', start) >= 0;
   const separators = /[\u2028\u2029]/.test(text);
   const plain = (from: number, to: number): boolean => {
@@ -130,8 +162,16 @@ export function scanBody(text: string, start: number, firstLine: number, structu
     return true;
   };
 
+  const closeReply = () => {
+    if (reply) reply.keys = replyKeys.slice();
+    replyKeys.length = 0;
+    reply = undefined;
+  };
   const closeEntry = () => {
     if (!entry) return;
+    closeReply();
+    entry.replies = replies.slice();
+    replies.length = 0;
     if (messageParts.length) entry.message = (messageParts.length === 1 ? messageParts[0] : messageParts.join('\n')).trim();
     if (noteParts.length) entry.note = (noteParts.length === 1 ? noteParts[0] : noteParts.join('\n')).trim();
     messageParts.length = 0;
@@ -189,7 +229,7 @@ export function scanBody(text: string, start: number, firstLine: number, structu
         line: lineNo,
         column: 1,
         keys: [],
-        replies: [],
+        replies,
       };
       section.entries.push(entry);
       last = 'none';
@@ -230,8 +270,9 @@ export function scanBody(text: string, start: number, firstLine: number, structu
         let t = q + 1;
         while (t < le && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
         if (t === q + 1 ? t === le : plain(t, le)) {
-          reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: [] };
-          entry.replies.push(reply);
+          closeReply();
+          reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: replyKeys };
+          replies.push(reply);
           key = undefined;
           last = 'reply';
           continue;
@@ -245,10 +286,10 @@ export function scanBody(text: string, start: number, firstLine: number, structu
       const bulletIndent = indentOf(text, ls, le);
       let c = p + 2;
       while (c < le && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
-      const entryKey = keyEntry(text, c, le, ls, lineNo);
+      const entryKey = keyEntry(text, c, le, ls, lineNo, recent);
       if (reply) {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
-        reply.keys.push(entryKey);
+        replyKeys.push(entryKey);
       } else {
         entry.keys.push(entryKey);
       }
@@ -284,7 +325,7 @@ export function scanBody(text: string, start: number, firstLine: number, structu
       continue;
     }
     noteParts.push(line);
-    reply = undefined;
+    closeReply();
     key = undefined;
     last = 'note';
   }
