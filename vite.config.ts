@@ -11,6 +11,29 @@ import { casesPlugin } from './src/build/cases-plugin.ts';
 import { filesPlugin } from './src/build/files-plugin.ts';
 import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
 
+const APP = [
+  'node_modules/svelte/', 'node_modules/clsx/', 'node_modules/esm-env/', 'virtual:cases',
+  'src/engine/conversation.ts', 'src/engine/paths.ts',
+  'src/ui/App.svelte', 'src/ui/i18n.ts', 'src/ui/locale.svelte.ts', 'src/ui/router.svelte.ts',
+  'src/ui/teacher/routes.ts', 'src/ui/assignment/routes.ts', 'src/ui/studio/routes.ts',
+  'src/ui/notices.svelte.ts', 'src/ui/settings.ts', 'src/ui/settings.svelte.ts', 'src/ui/storage.ts',
+  'src/ui/cases.ts', 'src/ui/history.ts', 'src/ui/saves.ts',
+  'src/ui/components/CaseFacts.svelte', 'src/ui/components/LanguageSwitch.svelte', 'src/ui/components/Notices.svelte',
+];
+const PLAYER = [
+  'node_modules/xstate/', 'src/engine/machine.ts',
+  'src/ui/conversation.svelte.ts', 'src/ui/format.ts', 'src/ui/lookup.ts',
+  'src/ui/pages/CasePage.svelte', 'src/ui/pages/CasePlay.svelte',
+  ...['Chat', 'FeedbackPanel', 'Replies', 'RuleItem', 'MoodFace', 'MoodBar', 'StatusBar', 'OrderCard', 'CaseHeader', 'SaveNotice', 'Dialog'].map(
+    (name) => `src/ui/components/${name}.svelte`,
+  ),
+];
+/** Module ids are absolute paths (or `\0virtual:…`); a component's styles carry a query after the path. */
+const inAny = (paths: string[]) => (id: string) => {
+  const path = id.replaceAll('\\', '/').split('?')[0];
+  return paths.some((p) => (p.endsWith('/') ? path.includes(p) : path.endsWith(p)));
+};
+
 export default defineConfig({
   base: './',
   publicDir: 'static',
@@ -31,11 +54,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
+        // Two scripts hold nearly everything the learner's pages run: `app` (the frame and what the
+        // library and a case page share) and `player` (the playing screen and its engine). Fewer,
+        // larger scripts compress better and arrive together; the rest splits by page as usual.
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [
-            { name: 'common', test: /src[\\/](engine[\\/](conversation|paths)\.ts|ui[\\/](history|saves)\.ts|ui[\\/]components[\\/]CaseFacts\.svelte)/ },
-            { name: 'player', test: /node_modules[\\/]xstate[\\/]|src[\\/]engine[\\/]machine\.ts|src[\\/]ui[\\/](conversation\.svelte\.ts|format\.ts|lookup\.ts|pages[\\/]Case(Page|Play)\.svelte|components[\\/](Chat|FeedbackPanel|Replies|RuleItem|MoodFace|MoodBar|StatusBar|OrderCard|CaseHeader|SaveNotice|Dialog)\.svelte)/ },
+            { name: 'app', test: inAny(APP) },
+            { name: 'player', test: inAny(PLAYER) },
           ],
         },
       },

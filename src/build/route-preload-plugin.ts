@@ -60,6 +60,8 @@ export function routePreloadPlugin(routes: RoutePreload[]): Plugin {
           `  if (new RegExp(hash).test(location.hash)) {`,
           `    for (const href of files) {`,
           `      const link = document.createElement('link');`,
+          // As Vite requests them, so the browser can reuse what was preloaded.
+          `      link.crossOrigin = '';`,
           `      if (href.endsWith('.css')) Object.assign(link, { rel: 'preload', as: 'style', href });`,
           `      else Object.assign(link, { rel: 'modulepreload', href });`,
           `      document.head.append(link);`,
