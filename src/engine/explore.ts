@@ -9,7 +9,7 @@
  * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
  * from instead of copying its path, so deep cases stay cheap.
  */
-import type { Case, Reply } from '../case/types.ts';
+import type { Case, CaseNode, Reply } from '../case/types.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
 export interface ExploreState {
@@ -40,14 +40,6 @@ export function repliesTo(st: ExploreState): string[] {
   return out.reverse();
 }
 
-function usesSatisfaction(c: Case): boolean {
-  return Object.values(c.nodes).some(
-    (n) =>
-      n.redirects.some((d) => d.when.tests.some((t) => t.kind === 'satisfaction')) ||
-      n.replies.some((r) => r.when?.tests.some((t) => t.kind === 'satisfaction')),
-  );
-}
-
 /** Where a state is: a node's number, or one of these. */
 const ENDING = -1;
 const NOWHERE = -2;
@@ -57,28 +49,53 @@ const RESOLVE = -3;
 const NO_PENALTIES: number[] = [];
 
 /**
- * Worse replies first: they are pushed first, so the most promising one is explored next. A
- * stable insertion sort: a node has a handful of replies, and Array.prototype.sort allocates
- * more per call than these lists hold.
+ * Every node's replies with what choosing each does, worked out once per walk rather than once per
+ * state, in one set of arrays: node i's are numbers first[i] … first[i + 1] − 1, worse replies
+ * first (they are pushed first, so the most promising one is explored next).
  */
-function worseFirst(replies: Reply[]): Reply[] {
-  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
-  const out = replies.slice();
-  for (let i = 1; i < out.length; i++) {
-    const r = out[i];
-    let j = i;
-    for (; j > 0 && score(out[j - 1]) - score(r) > 0; j--) out[j] = out[j - 1];
-    out[j] = r;
-  }
-  return out;
+interface Moves {
+  first: Int32Array;
+  reply: Reply[];
+  /** Where the reply leads (a node's number, ENDING, NOWHERE), or RESOLVE. */
+  to: Int32Array;
+  penalties: number[][];
+  critical: Uint8Array;
 }
 
-/** A reply with what choosing it does, worked out once per walk rather than once per state. */
-interface Move {
-  reply: Reply;
-  penalties: number[];
-  critical: boolean;
-  to: number;
+function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, place: (id: string) => number): Moves {
+  const first = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i] + nodes[i].replies.length;
+  const total = first[nodes.length];
+  const moves: Moves = { first, reply: new Array(total), to: new Int32Array(total), penalties: new Array(total), critical: new Uint8Array(total) };
+  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
+  for (let i = 0; i < nodes.length; i++) {
+    // A stable insertion sort: a node has a handful of replies, and Array.prototype.sort
+    // allocates more per call than these lists hold.
+    const base = first[i];
+    const replies = nodes[i].replies;
+    for (let k = 0; k < replies.length; k++) {
+      const r = replies[k];
+      let j = base + k;
+      for (; j > base && score(moves.reply[j - 1]) - score(r) > 0; j--) moves.reply[j] = moves.reply[j - 1];
+      moves.reply[j] = r;
+    }
+  }
+  for (let m = 0; m < total; m++) {
+    const reply = moves.reply[m];
+    let penalties = NO_PENALTIES;
+    if (reply.breaks.length) {
+      penalties = new Array(reply.breaks.length);
+      for (let b = 0; b < reply.breaks.length; b++) {
+        const severity = c.rules[reply.breaks[b]]?.severity ?? 'minor';
+        penalties[b] = c.penalties[severity];
+        if (severity === 'critical') moves.critical[m] = 1;
+      }
+    }
+    moves.penalties[m] = penalties;
+    const target = index.get(reply.next);
+    moves.to[m] = target !== undefined && !nodes[target].redirects.length ? place(reply.next) : RESOLVE;
+  }
+  return moves;
 }
 
 /**
@@ -88,26 +105,39 @@ interface Move {
  */
 class States {
   size = 0;
-  at = new Int32Array(256);
-  from = new Int32Array(256);
-  satisfaction = new Float64Array(256);
-  compliance = new Float64Array(256);
-  critical = new Uint8Array(256);
-  names: string[] = [];
-  flags: string[][] = [];
-  replies: (string | undefined)[] = [];
+  at: Int32Array;
+  from: Int32Array;
+  /** The move that made the state; −1 for the first. */
+  move: Int32Array;
+  satisfaction: Float64Array;
+  compliance: Float64Array;
+  critical: Uint8Array;
+  flags: string[][];
 
-  add(at: number, name: string, satisfaction: number, flags: string[], compliance: number, critical: boolean, reply: string | undefined, from: number): number {
+  constructor(
+    capacity: number,
+    private readonly ids: string[],
+    private readonly moves: Moves,
+  ) {
+    this.at = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.move = new Int32Array(capacity);
+    this.satisfaction = new Float64Array(capacity);
+    this.compliance = new Float64Array(capacity);
+    this.critical = new Uint8Array(capacity);
+    this.flags = new Array(capacity);
+  }
+
+  add(at: number, satisfaction: number, flags: string[], compliance: number, critical: boolean, move: number, from: number): number {
     const s = this.size++;
     if (s === this.at.length) this.grow();
     this.at[s] = at;
     this.from[s] = from;
+    this.move[s] = move;
     this.satisfaction[s] = satisfaction;
     this.compliance[s] = compliance;
     this.critical[s] = critical ? 1 : 0;
-    this.names.push(name);
-    this.flags.push(flags);
-    this.replies.push(reply);
+    this.flags[s] = flags;
     return s;
   }
 
@@ -116,30 +146,39 @@ class States {
     const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
     this.at = more(this.at, new Int32Array(n));
     this.from = more(this.from, new Int32Array(n));
+    this.move = more(this.move, new Int32Array(n));
     this.satisfaction = more(this.satisfaction, new Float64Array(n));
     this.compliance = more(this.compliance, new Float64Array(n));
     this.critical = more(this.critical, new Uint8Array(n));
+    const flags = new Array<string[]>(n);
+    for (let i = 0; i < this.size; i++) flags[i] = this.flags[i];
+    this.flags = flags;
+  }
+
+  private replyOf(s: number): string | undefined {
+    return this.move[s] >= 0 ? this.moves.reply[this.move[s]].id : undefined;
   }
 
   repliesTo(s: number): string[] {
     const out: string[] = [];
-    for (; s >= 0 && this.replies[s]; s = this.from[s]) out.push(this.replies[s]!);
+    for (; s >= 0 && this.replyOf(s); s = this.from[s]) out.push(this.replyOf(s)!);
     return out.reverse();
   }
 
   private made = new Map<number, ExploreState>();
+  /** A state as an object. Only states at nodes are asked for: no state is reached from an ending. */
   state(s: number): ExploreState {
     const known = this.made.get(s);
     if (known) return known;
     const st: ExploreState = {
-      at: this.names[s],
+      at: this.ids[this.at[s]],
       satisfaction: this.satisfaction[s],
       flags: this.flags[s],
       compliance: this.compliance[s],
       critical: this.critical[s] === 1,
     };
     if (this.from[s] >= 0) {
-      st.reply = this.replies[s];
+      st.reply = this.replyOf(s);
       st.from = this.state(this.from[s]);
     }
     this.made.set(s, st);
@@ -147,46 +186,33 @@ class States {
   }
 }
 
+function usesSatisfaction(nodes: CaseNode[]): boolean {
+  return nodes.some(
+    (n) =>
+      n.redirects.some((d) => d.when.tests.some((t) => t.kind === 'satisfaction')) ||
+      n.replies.some((r) => r.when?.tests.some((t) => t.kind === 'satisfaction')),
+  );
+}
+
 export function explore(c: Case, budget = STATE_BUDGET): Exploration {
-  const dominance = !usesSatisfaction(c);
+  const ids = Object.keys(c.nodes);
+  const nodes = ids.map((id) => c.nodes[id]);
+  const dominance = !usesSatisfaction(nodes);
   const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
   const { minSatisfaction, minCompliance, criticalFails } = c.pass;
 
-  const ids = Object.keys(c.nodes);
-  const nodes = ids.map((id) => c.nodes[id]);
   const index = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
   const endings = new Set(Object.keys(c.endings));
   const place = (id: string): number => (endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE));
-
-  const moves: Move[][] = new Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    const replies = worseFirst(nodes[i].replies);
-    const list: Move[] = new Array(replies.length);
-    for (let k = 0; k < replies.length; k++) {
-      const reply = replies[k];
-      let penalties = NO_PENALTIES;
-      let critical = false;
-      if (reply.breaks.length) {
-        penalties = new Array(reply.breaks.length);
-        for (let b = 0; b < reply.breaks.length; b++) {
-          const severity = c.rules[reply.breaks[b]]?.severity ?? 'minor';
-          penalties[b] = c.penalties[severity];
-          critical ||= severity === 'critical';
-        }
-      }
-      const target = index.get(reply.next);
-      const to = target !== undefined && !nodes[target].redirects.length ? place(reply.next) : RESOLVE;
-      list[k] = { reply, penalties, critical, to };
-    }
-    moves[i] = list;
-  }
+  const moves = movesOf(c, nodes, index, place);
 
   // Dominance: per node and critical, the satisfaction/compliance pairs no other pair there beats.
   const fronts: (number[] | undefined)[] = new Array(nodes.length * 2);
   const flagFronts = new Map<string, number[]>();
   const seen = new Set<string>();
-  const states = new States();
+  // About one state per reply in a case without conditions on satisfaction.
+  const states = new States(Math.max(16, moves.reply.length + 1), ids, moves);
   const fresh = (s: number): boolean => {
     const at = states.at[s];
     const flags = states.flags[s];
@@ -222,7 +248,7 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
   const stuck: number[] = [];
   const isStuck = new Uint8Array(nodes.length);
   const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack = [states.add(place(first.at), first.at, c.startSatisfaction, [], 100, false, undefined, -1)];
+  const stack = [states.add(place(first.at), c.startSatisfaction, [], 100, false, -1, -1)];
   while (stack.length) {
     const s = stack.pop()!;
     const at = states.at[s];
@@ -239,28 +265,23 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
     }
     const flags0 = states.flags[s];
     let offered = 0;
-    for (const m of moves[at]) {
-      const r = m.reply;
+    for (let m = moves.first[at]; m < moves.first[at + 1]; m++) {
+      const r = moves.reply[m];
       if (r.when && !holds(r.when, satisfaction0, flags0)) continue;
       offered++;
       const satisfaction = clamp(satisfaction0 + r.satisfaction);
       const flags = r.set.length || r.unset.length ? [...flags0.filter((f) => !r.unset.includes(f)), ...r.set.filter((f) => !flags0.includes(f))] : flags0;
       let compliance = states.compliance[s];
-      for (const p of m.penalties) compliance = Math.max(0, compliance - p);
-      const critical = states.critical[s] === 1 || m.critical;
-      let to = m.to;
-      let name = r.next;
-      if (to === RESOLVE) {
-        name = resolveTarget(c, r.next, satisfaction, flags).at;
-        to = place(name);
-      }
-      stack.push(states.add(to, name, satisfaction, flags, compliance, critical, r.id, s));
+      for (const p of moves.penalties[m]) compliance = Math.max(0, compliance - p);
+      const critical = states.critical[s] === 1 || moves.critical[m] === 1;
+      const to = moves.to[m] === RESOLVE ? place(resolveTarget(c, r.next, satisfaction, flags).at) : moves.to[m];
+      stack.push(states.add(to, satisfaction, flags, compliance, critical, m, s));
     }
     if (!offered && !isStuck[at]) {
       isStuck[at] = 1;
       stuck.push(s);
     }
   }
-  for (const s of stuck) out.stuck.set(states.names[s], states.state(s));
+  for (const s of stuck) out.stuck.set(ids[states.at[s]], states.state(s));
   return out;
 }
