@@ -229,14 +229,18 @@ export const didYouMean = (s: string): Hint => ({ zh: `是不是想写 ${e(s)}�
 /** Collects diagnostics for one file. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
-  /** `lines`: the file's line count, so that "missing at the end" still points inside the file. */
+  /**
+   * `lines`: the file's line count, so that "missing at the end" still points inside the file;
+   * or a function that counts them, called at the first diagnostic (a clean file needs no count).
+   */
   constructor(
     readonly file: string,
-    public lines = Infinity,
+    private lines: number | (() => number) = Infinity,
   ) {}
 
   report(code: DiagnosticCode, line: number, column: number, args: Args = {}, hint?: Hint): void {
     const entry: Entry = CATALOGUE[code];
+    if (typeof this.lines === 'function') this.lines = this.lines();
     const inside = Math.max(1, Math.min(line, this.lines));
     this.diagnostics.push({
       code,

@@ -51,7 +51,7 @@ const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
   const file = options.file ?? 'case.md';
-  const report = new Reporter(file, countLines(source));
+  const report = new Reporter(file, () => countLines(source));
   const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
   if (bytes > MAX_CASE_BYTES) {
     report.report('CASE_TOO_LARGE', 1, 1, { size: `${Math.round(bytes / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }, {

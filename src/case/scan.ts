@@ -98,21 +98,30 @@ export function nextLine(text: string, end: number): number {
  * faster to look up (a string's hash is computed once).
  */
 class Recent {
-  private readonly cuts: string[] = [];
-  private oldest = 0;
+  /** By a cheap hash of their characters: one comparison per cut. */
+  private readonly slots: string[] = new Array<string>(64).fill('');
 
   cut(text: string, from: number, to: number): string {
     const length = to - from;
     if (length > 24) return text.slice(from, to);
-    for (const s of this.cuts) if (s.length === length && text.startsWith(s, from)) return s;
-    const s = text.slice(from, to);
-    if (this.cuts.length < 32) this.cuts.push(s);
-    else {
-      this.cuts[this.oldest] = s;
-      this.oldest = (this.oldest + 1) % 32;
-    }
-    return s;
+    // Length, first and last character tell the few strings that repeat apart well enough.
+    const slot = length ? (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & 63 : 0;
+    const s = this.slots[slot];
+    if (s.length === length && text.startsWith(s, from)) return s;
+    return (this.slots[slot] = text.slice(from, to));
   }
+}
+
+/**
+ * Paragraph lines joined and trimmed. Blank lines at either end only add line breaks that the
+ * trim removes, so they are left out: a one-line message is then kept as it was cut.
+ */
+function joinParts(parts: string[]): string {
+  let first = 0;
+  let last = parts.length;
+  while (first < last && parts[first] === '') first++;
+  while (last > first && parts[last - 1] === '') last--;
+  return (last - first === 1 ? parts[first] : parts.slice(first, last).join('\n')).trim();
 }
 
 /** Columns of leading blanks, a tab counting four. */
@@ -172,8 +181,8 @@ export function scanBody(text: string, start: number, firstLine: number, structu
     closeReply();
     entry.replies = replies.slice();
     replies.length = 0;
-    if (messageParts.length) entry.message = (messageParts.length === 1 ? messageParts[0] : messageParts.join('\n')).trim();
-    if (noteParts.length) entry.note = (noteParts.length === 1 ? noteParts[0] : noteParts.join('\n')).trim();
+    if (messageParts.length) entry.message = joinParts(messageParts);
+    if (noteParts.length) entry.note = joinParts(noteParts);
     messageParts.length = 0;
     noteParts.length = 0;
     entry = undefined;
