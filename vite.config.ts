@@ -10,6 +10,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { casesPlugin } from './src/build/cases-plugin.ts';
 import { filesPlugin } from './src/build/files-plugin.ts';
 import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
+import { detectLang, LANG_STORAGE_KEY } from './src/ui/lang.ts';
 
 const APP = [
   'node_modules/svelte/', 'node_modules/clsx/', 'node_modules/esm-env/', 'virtual:cases',
@@ -43,7 +44,11 @@ export default defineConfig({
     routePreloadPlugin([
       { hash: /^(#\/?)?$/, module: '/src/ui/pages/Home.svelte' },
       { hash: /^#\/case\/[^/]+\/?$/, module: '/src/ui/pages/CasePage.svelte' },
-    ]),
+    ], {
+      detect: detectLang,
+      storageKey: LANG_STORAGE_KEY,
+      modules: { en: '/src/ui/strings/en.ts', 'zh-CN': '/src/ui/strings/zh.ts' },
+    }),
     svelte(),
   ],
   server: { host: '127.0.0.1' },

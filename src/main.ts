@@ -1,11 +1,13 @@
 /**
- * Entry point: sets the document language, loads the page styles and mounts the player. Opened on
- * a case's address, it starts fetching that case's data at once, alongside the case page's script.
+ * Entry point: sets the document language, loads the page styles and that language's strings, and
+ * mounts the player. Opened on a case's address, it starts fetching that case's data at once,
+ * alongside the case page's script.
  */
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { prefetchCase } from './ui/cases.ts';
-import { applyDocumentLang } from './ui/locale.svelte.ts';
+import { loadMessages } from './ui/i18n.ts';
+import { applyDocumentLang, locale } from './ui/locale.svelte.ts';
 import { router } from './ui/router.svelte.ts';
 import './ui/app.css';
 
@@ -14,5 +16,13 @@ if (router.route.page === 'case') prefetchCase(router.route.id);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
+
+// Without its strings the page would show keys; if they cannot be fetched, say so in both languages.
+try {
+  await loadMessages(locale.lang);
+} catch {
+  target.textContent = 'The page could not load. Check the connection and reload. 页面加载失败，请检查网络后刷新。';
+  throw new Error(`the ${locale.lang} interface strings could not be loaded`);
+}
 
 export default mount(App, { target });

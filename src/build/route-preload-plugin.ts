@@ -1,10 +1,11 @@
 /**
  * Vite plugin: lets the page for the address being opened download alongside the main script.
  *
- * The library and the case page are loaded on demand, so neither downloads the other. Left alone,
- * that costs a round trip: the main script must run before it asks for the page's script. This
- * puts a few lines in `index.html` that read the address first and preload that page's scripts
- * (and styles) at once, as Vite does for a script's static imports.
+ * The library and the case page are loaded on demand, so neither downloads the other, and only
+ * the interface language in use is downloaded. Left alone, that costs a round trip: the main
+ * script must run before it asks for them. This puts a few lines in `index.html` that read the
+ * address and the language choice first and preload those scripts (and styles) at once, as Vite
+ * does for a script's static imports.
  */
 import type { Plugin } from 'vite';
 
@@ -18,6 +19,7 @@ export interface RoutePreload {
 interface ChunkInfo {
   type: 'chunk';
   fileName: string;
+  facadeModuleId: string | null;
   moduleIds: string[];
   imports: string[];
   viteMetadata?: { importedCss: Set<string> };
@@ -26,7 +28,9 @@ interface ChunkInfo {
 /** The files to preload for one module: its chunk, the chunks it imports statically, their styles. */
 function filesFor(bundle: Record<string, { type: string }>, module: string, entry: string): string[] {
   const chunks = Object.values(bundle).filter((o): o is ChunkInfo => o.type === 'chunk') as ChunkInfo[];
-  const start = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
+  // The chunk the page's dynamic import asks for: its own, or (when the module was grouped with
+  // others) the chunk that holds it.
+  const start = chunks.find((c) => c.facadeModuleId?.endsWith(module)) ?? chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
   if (!start) throw new Error(`route-preload: no chunk is built for ${module}`);
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const walk = (from: ChunkInfo, seen: Set<string>, skip: Set<string>) => {
@@ -46,7 +50,16 @@ function filesFor(bundle: Record<string, { type: string }>, module: string, entr
   return [...seen, ...new Set(css)];
 }
 
-export function routePreloadPlugin(routes: RoutePreload[]): Plugin {
+export interface LanguagePreload {
+  /** The app's own language choice, `(stored, browserLanguages) => lang`; run as is in the page. */
+  detect: (stored: string | null, browser: readonly string[]) => string;
+  /** Where the choice is stored in localStorage. */
+  storageKey: string;
+  /** Each language's strings module, as its path ends. */
+  modules: Record<string, string>;
+}
+
+export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePreload): Plugin {
   return {
     name: 'dispute-desk-route-preload',
     apply: 'build',
@@ -54,22 +67,32 @@ export function routePreloadPlugin(routes: RoutePreload[]): Plugin {
       order: 'post',
       handler(_html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return;
-        const table = routes.map((r) => [r.hash.source, filesFor(ctx.bundle!, r.module, ctx.chunk!.fileName).map((f) => `./${f}`)]);
+        const files = (module: string) => filesFor(ctx.bundle!, module, ctx.chunk!.fileName).map((f) => `./${f}`);
+        const pages = routes.map((r) => [r.hash.source, files(r.module)]);
+        const strings = Object.fromEntries(Object.entries(languages.modules).map(([lang, module]) => [lang, files(module)]));
         const code = [
-          `for (const [hash, files] of ${JSON.stringify(table)})`,
-          `  if (new RegExp(hash).test(location.hash)) {`,
-          `    for (const href of files) {`,
-          `      const link = document.createElement('link');`,
+          `const preload = (files) => {`,
+          `  for (const href of files) {`,
+          `    const link = document.createElement('link');`,
           // As Vite requests them, so the browser can reuse what was preloaded.
-          `      link.crossOrigin = '';`,
-          `      if (href.endsWith('.css')) Object.assign(link, { rel: 'preload', as: 'style', href });`,
-          `      else Object.assign(link, { rel: 'modulepreload', href });`,
-          `      document.head.append(link);`,
-          `    }`,
+          `    link.crossOrigin = '';`,
+          `    if (href.endsWith('.css')) Object.assign(link, { rel: 'preload', as: 'style', href });`,
+          `    else Object.assign(link, { rel: 'modulepreload', href });`,
+          `    document.head.append(link);`,
+          `  }`,
+          `};`,
+          `let stored = null;`,
+          `try { stored = localStorage.getItem(${JSON.stringify(languages.storageKey)}); } catch {}`,
+          `const detect = ${languages.detect.toString()};`,
+          `preload(${JSON.stringify(strings)}[detect(stored, navigator.languages?.length ? navigator.languages : [navigator.language].filter(Boolean))] ?? []);`,
+          `for (const [hash, files] of ${JSON.stringify(pages)})`,
+          `  if (new RegExp(hash).test(location.hash)) {`,
+          `    preload(files);`,
           `    break;`,
           `  }`,
         ].join('\n');
-        return [{ tag: 'script', children: code, injectTo: 'head' }];
+        // A block, so these names stay out of the page's global scope.
+        return [{ tag: 'script', children: `{\n${code}\n}`, injectTo: 'head' }];
       },
     },
   };

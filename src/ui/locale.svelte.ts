@@ -4,23 +4,9 @@
  * Only the interface follows this setting. The dialogue stays English because English is the skill
  * being trained; case prose written in both languages follows it.
  */
+import { detectLang, LANG_STORAGE_KEY as STORAGE_KEY, type UiLang } from './lang.ts';
 
-export type UiLang = 'zh-CN' | 'en';
-
-export const UI_LANGS: readonly UiLang[] = ['zh-CN', 'en'];
-
-const STORAGE_KEY = 'dispute-desk:lang';
-
-/** The learner's stored choice wins; otherwise any Chinese browser language means Chinese. */
-export function detectLang(stored: string | null | undefined, browser: readonly string[]): UiLang {
-  if (stored === 'zh-CN' || stored === 'en') return stored;
-  for (const tag of browser) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export { detectLang, UI_LANGS, type UiLang } from './lang.ts';
 
 function readStored(): string | null {
   try {
