@@ -32,3 +32,20 @@ test('a case page preloads the player before the page is built, and not the libr
   expect(found.filter((p) => p.file.startsWith('player-'))).toEqual([{ file: expect.any(String), early: true }]);
   expect(found.some((p) => p.file.startsWith('Home-'))).toBe(false);
 });
+
+test('only the interface language in use is downloaded, and a switch fetches the other first', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const preloads = await watchPreloads(page);
+  const scripts: string[] = [];
+  page.on('request', (r) => scripts.push(r.url().replace(/.*\//, '')));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: '案例库' })).toBeVisible();
+  expect((await preloads()).filter((p) => /^(en|zh)-/.test(p.file))).toEqual([{ file: expect.stringMatching(/^zh-/), early: true }]);
+  expect(scripts.some((f) => /^en-.*\.js$/.test(f))).toBe(false);
+
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Case library' })).toBeVisible();
+  expect(scripts.some((f) => /^en-.*\.js$/.test(f))).toBe(true);
+  await context.close();
+});
