@@ -12,18 +12,21 @@ import { nearest } from './keys.ts';
 /** No node or ending of that id, even after following a typo to its nearest id. */
 const NOWHERE = -1;
 
+/**
+ * A target that does not exist was reported where it is written; follow it to the id it was most
+ * likely meant to be, so the typo does not also make that node "unreachable".
+ */
+function resolve(target: string, ids: CaseIds): number {
+  const i = ids.index.get(target);
+  if (i !== undefined) return i;
+  const guess = nearest(target, ids.names());
+  return guess === undefined ? NOWHERE : ids.index.get(guess)!;
+}
+
 export function checkGraph(start: string | undefined, startAt: { line: number; column: number }, ids: CaseIds, report: Reporter): void {
   const { nodes, endings, index } = ids;
   const n = nodes.length;
   const total = n + endings.length;
-  // A target that does not exist was reported where it is written; follow it to the id it was
-  // most likely meant to be, so the typo does not also make that node "unreachable".
-  const resolve = (t: string): number => {
-    const i = index.get(t);
-    if (i !== undefined) return i;
-    const guess = nearest(t, ids.names());
-    return guess === undefined ? NOWHERE : index.get(guess)!;
-  };
   // Each node's targets, all in one array: node i's are targets[first[i]] … targets[first[i + 1] − 1].
   const first = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -34,8 +37,8 @@ export function checkGraph(start: string | undefined, startAt: { line: number; c
   }
   const targets = new Int32Array(first[n]);
   for (let i = 0, k = 0; i < n; i++) {
-    for (const r of nodes[i].replies) if (r.next) targets[k++] = resolve(r.next);
-    for (const d of nodes[i].redirects) if (d.to) targets[k++] = resolve(d.to);
+    for (const r of nodes[i].replies) if (r.next) targets[k++] = resolve(r.next, ids);
+    for (const d of nodes[i].redirects) if (d.to) targets[k++] = resolve(d.to, ids);
   }
 
   for (const node of nodes)

@@ -81,32 +81,13 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const endings: Record<string, Ending> = {};
   const endingsRead: Ending[] = [];
   const firstSeen = new Map<string, number>();
-  const claim = (entry: EntryScan): string | undefined => {
-    const id = entry.heading.trim();
-    if (!ID.test(id)) {
-      const slug = id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-      report.report('ID_INVALID', entry.line, entry.headingColumn, { id }, slug ? didYouMean(slug) : undefined);
-      // Keep it under the id as written, so `next: angry buyer` still finds it: one error, not three.
-    }
-    const prior = firstSeen.get(id);
-    if (prior !== undefined) {
-      report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id, first: prior }, {
-        zh: '给其中一个换一个名字，并修改指向它的 next。',
-        en: 'Rename one of them and update the next keys that point to it.',
-      });
-      return undefined;
-    }
-    firstSeen.set(id, entry.line);
-    return id;
-  };
-
   const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, split.bodyLine, report);
   for (const entry of nodeEntries) {
-    const id = claim(entry);
+    const id = claim(entry, firstSeen, report);
     if (id) nodesRead.push((nodes[id] = readNode(id, entry, lang, report, positions)));
   }
   for (const entry of endingEntries) {
-    const id = claim(entry);
+    const id = claim(entry, firstSeen, report);
     if (id) endingsRead.push((endings[id] = readEnding(id, entry, lang, meta?.order?.total, report)));
   }
   for (const s of [found.dialogue?.[0], found.endings?.[0]])
@@ -153,6 +134,26 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
 // ---------------------------------------------------------------------------------------------
 // Sections, nodes, replies, endings
+
+/** The id an entry is kept under, or undefined when an earlier entry has it (reported). */
+function claim(entry: EntryScan, firstSeen: Map<string, number>, report: Reporter): string | undefined {
+  const id = entry.heading.trim();
+  if (!ID.test(id)) {
+    const slug = id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+    report.report('ID_INVALID', entry.line, entry.headingColumn, { id }, slug ? didYouMean(slug) : undefined);
+    // Keep it under the id as written, so `next: angry buyer` still finds it: one error, not three.
+  }
+  const prior = firstSeen.get(id);
+  if (prior !== undefined) {
+    report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id, first: prior }, {
+      zh: '给其中一个换一个名字，并修改指向它的 next。',
+      en: 'Rename one of them and update the next keys that point to it.',
+    });
+    return undefined;
+  }
+  firstSeen.set(id, entry.line);
+  return id;
+}
 
 interface FoundSections {
   briefing?: SectionScan[];

@@ -18,7 +18,6 @@ export function checkReferences(
   targetsUnknowable = false,
 ): Set<string> {
   const nodeList = ids.nodes;
-  const exists = (id: string) => ids.index.has(id);
   const missingTarget = (id: string, line: number, column: number) =>
     targetsUnknowable ||
     report.report('TARGET_NOT_FOUND', line, column, { id }, (() => {
@@ -72,9 +71,9 @@ export function checkReferences(
         }
   };
   for (const node of nodeList) {
-    for (const red of node.redirects) if (!exists(red.to)) missingTarget(red.to, red.at.line, red.at.column);
+    for (const red of node.redirects) if (!ids.index.has(red.to)) missingTarget(red.to, red.at.line, red.at.column);
     for (const r of node.replies) {
-      if (r.next && !exists(r.next)) {
+      if (r.next && !ids.index.has(r.next)) {
         const pos = positions.of(node, r, 'next');
         missingTarget(r.next, pos.line, pos.column);
       }

@@ -55,17 +55,9 @@ export interface SectionScan extends Located {
 
 type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
 
-/** `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`) (a full-width colon counts too). */
-function keyEntry(text: string, from: number, end: number, lineStart: number, line: number, recent: Recent): KeyEntry {
+/** `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`); `colon` is the first `:` or `：` in it, or −1. */
+function keyEntry(text: string, from: number, end: number, colon: number, lineStart: number, line: number, recent: Recent): KeyEntry {
   const column = from - lineStart + 1;
-  let colon = -1;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 || c === 0xff1a) {
-      colon = i;
-      break;
-    }
-  }
   const key = colon > from ? recent.cut(text, from, colon).trim() : '';
   // Every field present from the start, so that all entries share one shape.
   if (colon < 0 || !key) return { key: text.slice(from, end).trim(), value: '', line, column, valueColumn: column, malformed: true, name: undefined, lang: undefined };
@@ -75,7 +67,6 @@ function keyEntry(text: string, from: number, end: number, lineStart: number, li
 }
 
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-const H2 = /^##[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
 /** The end of the line that starts at `start`: the next \n, \r or \r\n (as `split(/\r\n|\r|\n/)` reads lines). */
@@ -89,7 +80,7 @@ export function lineEnd(text: string, start: number): number {
 
 /** The start of the line after the one ending at `end`; past the end of `text` after the last line. */
 export function nextLine(text: string, end: number): number {
-  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  return end + 1 < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
 /**
@@ -143,74 +134,119 @@ function indentOf(text: string, start: number, end: number): number {
  * such patterns refuse those characters too (`plain`).
  */
 export function scanBody(text: string, start: number, firstLine: number, structured: (heading: string) => boolean): SectionScan[] {
-  const sections: SectionScan[] = [];
-  let section: SectionScan | undefined;
-  let isStructured = false;
-  let bodyLines: string[] = [];
-  let entry: EntryScan | undefined;
-  let reply: ReplyScan | undefined;
-  let key: KeyEntry | undefined;
-  let keyIndent = 0;
-  let last: Last = 'none';
-  let inFence = false;
-  const noteParts: string[] = [];
-  const messageParts: string[] = [];
+  return new BodyScanner(text, structured).scan(start, firstLine);
+}
+
+/** The scanner's state between lines. A class rather than closures, so each helper is one function however many files are read. */
+class BodyScanner {
+  readonly sections: SectionScan[] = [];
+  section: SectionScan | undefined;
+  isStructured = false;
+  bodyLines: string[] = [];
+  entry: EntryScan | undefined;
+  reply: ReplyScan | undefined;
+  key: KeyEntry | undefined;
+  keyIndent = 0;
+  last: Last = 'none';
+  inFence = false;
+  readonly noteParts: string[] = [];
+  readonly messageParts: string[] = [];
   // An entry's replies and a reply's keys are collected here and copied out at their exact size
   // when the reply or entry ends; growing each small list in place allocates several times its size.
-  const replies: ReplyScan[] = [];
-  const replyKeys: KeyEntry[] = [];
-  const recent = new Recent();
-  const crs = text.indexOf('\r', start) >= 0;
-  const separators = /[\u2028\u2029]/.test(text);
-  const plain = (from: number, to: number): boolean => {
-    if (!separators) return true;
+  readonly replies: ReplyScan[] = [];
+  readonly replyKeys: KeyEntry[] = [];
+  readonly recent = new Recent();
+  readonly separators: boolean;
+  // The next `:` and `：` in the file (its length: none), found with indexOf and kept while the
+  // lines before them are read: the file is searched once, not once per line.
+  colon = -1;
+  wide = -1;
+
+  constructor(
+    readonly text: string,
+    readonly structured: (heading: string) => boolean,
+  ) {
+    this.separators = /[\u2028\u2029]/.test(text);
+  }
+
+  /** No U+2028 or U+2029 in [from, to). */
+  plain(from: number, to: number): boolean {
+    if (!this.separators) return true;
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
+      const c = this.text.charCodeAt(i);
       if (c === 0x2028 || c === 0x2029) return false;
     }
     return true;
-  };
+  }
 
-  const closeReply = () => {
-    if (reply) reply.keys = replyKeys.slice();
-    replyKeys.length = 0;
-    reply = undefined;
-  };
-  const closeEntry = () => {
+  /** The first `:` or `：` in [from, end), or −1. */
+  colonIn(from: number, end: number): number {
+    if (this.colon < from) this.colon = this.found(this.text.indexOf(':', from));
+    if (this.wide < from) this.wide = this.found(this.text.indexOf('：', from));
+    const first = Math.min(this.colon, this.wide);
+    return first < end ? first : -1;
+  }
+
+  private found(i: number): number {
+    return i < 0 ? this.text.length : i;
+  }
+
+  closeReply(): void {
+    if (this.reply) this.reply.keys = this.replyKeys.slice();
+    this.replyKeys.length = 0;
+    this.reply = undefined;
+  }
+
+  closeEntry(): void {
+    const entry = this.entry;
     if (!entry) return;
-    closeReply();
-    entry.replies = replies.slice();
-    replies.length = 0;
-    if (messageParts.length) entry.message = joinParts(messageParts);
-    if (noteParts.length) entry.note = joinParts(noteParts);
-    messageParts.length = 0;
-    noteParts.length = 0;
-    entry = undefined;
-    reply = undefined;
-    key = undefined;
-  };
-  const closeSection = () => {
-    closeEntry();
-    if (section) section.body = bodyLines.join('\n').trim();
-    bodyLines = [];
-  };
+    this.closeReply();
+    entry.replies = this.replies.slice();
+    this.replies.length = 0;
+    if (this.messageParts.length) entry.message = joinParts(this.messageParts);
+    if (this.noteParts.length) entry.note = joinParts(this.noteParts);
+    this.messageParts.length = 0;
+    this.noteParts.length = 0;
+    this.entry = undefined;
+    this.key = undefined;
+  }
 
-  let next = 0;
-  for (let ls = start, lineNo = firstLine; ls <= text.length; ls = next, lineNo++) {
-    let le = crs ? lineEnd(text, ls) : text.indexOf('\n', ls);
-    if (le < 0) le = text.length;
-    next = nextLine(text, le);
+  closeSection(): void {
+    this.closeEntry();
+    if (this.section) this.section.body = this.bodyLines.join('\n').trim();
+    this.bodyLines = [];
+  }
+
+  scan(start: number, firstLine: number): SectionScan[] {
+    const text = this.text;
+    const crs = text.indexOf('\r', start) >= 0;
+    let next = 0;
+    for (let ls = start, lineNo = firstLine; ls <= text.length; ls = next, lineNo++) {
+      let le = crs ? lineEnd(text, ls) : text.indexOf('\n', ls);
+      if (le < 0) le = text.length;
+      next = nextLine(text, le);
+      this.line(ls, le, lineNo);
+    }
+    this.closeSection();
+    return this.sections;
+  }
+
+  /** One line, [ls, le). */
+  line(ls: number, le: number, lineNo: number): void {
+    const text = this.text;
     // Classify by the first non-blank character, so most lines meet one pattern at most.
     let p = ls;
     while (p < le && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
     const ch = p < le ? text.charCodeAt(p) : -1;
     const lead = p - ls;
+    const second = ls + 1 < le ? text.charCodeAt(ls + 1) : -1;
+    const third = ls + 2 < le ? text.charCodeAt(ls + 2) : -1;
 
-    if ((ch === 96 || ch === 126) && lead <= 3 && FENCE.test(text.slice(ls, le))) inFence = !inFence;
-    const h1 = !inFence && lead === 0 && ch === 35 && !(ls + 1 < le && text.charCodeAt(ls + 1) === 35) ? H1.exec(text.slice(ls, le)) : null;
+    if ((ch === 96 || ch === 126) && lead <= 3 && FENCE.test(text.slice(ls, le))) this.inFence = !this.inFence;
+    const h1 = !this.inFence && lead === 0 && ch === 35 && second !== 35 ? H1.exec(text.slice(ls, le)) : null;
     if (h1) {
-      closeSection();
-      section = {
+      this.closeSection();
+      this.section = {
         heading: h1[1],
         headingColumn: h1.input.indexOf(h1[1]) + 1,
         line: lineNo,
@@ -218,126 +254,141 @@ export function scanBody(text: string, start: number, firstLine: number, structu
         body: '',
         entries: [],
       };
-      isStructured = structured(h1[1]);
-      sections.push(section);
-      last = 'none';
-      continue;
+      this.isStructured = this.structured(h1[1]);
+      this.sections.push(this.section);
+      this.last = 'none';
+      return;
     }
-    if (!section) continue; // text before the first section is for human readers only
-    if (!isStructured) {
-      bodyLines.push(text.slice(ls, le));
-      continue;
+    const section = this.section;
+    if (!section) return; // text before the first section is for human readers only
+    if (!this.isStructured) {
+      this.bodyLines.push(text.slice(ls, le));
+      return;
     }
 
-    const h2 = !inFence && lead === 0 && ch === 35 && !(ls + 2 < le && text.charCodeAt(ls + 2) === 35) ? H2.exec(text.slice(ls, le)) : null;
-    if (h2) {
-      closeEntry();
-      entry = {
-        heading: h2[1],
-        headingColumn: h2.input.indexOf(h2[1]) + 1,
+    // `## heading`: two hashes, blanks, the heading, then optional closing hashes and blanks.
+    if (!this.inFence && lead === 0 && ch === 35 && second === 35 && (third === 32 || third === 9) && this.plain(ls + 3, le)) {
+      let from = ls + 3;
+      while (from < le && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+      let to = le;
+      while (to > from && (text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9)) to--;
+      while (to > from && text.charCodeAt(to - 1) === 35) to--;
+      while (to > from && (text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9)) to--;
+      const heading = text.slice(from, to);
+      this.closeEntry();
+      this.entry = {
+        heading,
+        headingColumn: text.indexOf(heading, ls) - ls + 1,
         line: lineNo,
         column: 1,
         keys: [],
-        replies,
+        // Every field present from the start, so that all entries share one shape.
+        message: undefined,
+        messageAt: undefined,
+        note: undefined,
+        replies: this.replies,
       };
-      section.entries.push(entry);
-      last = 'none';
-      continue;
+      section.entries.push(this.entry);
+      this.last = 'none';
+      return;
     }
 
+    const last = this.last;
     if (ch < 0) {
-      if (last === 'quote') messageParts.push('');
-      else if (last === 'note') noteParts.push('');
-      if (last !== 'none') last = 'blank';
-      continue;
+      if (last === 'quote') this.messageParts.push('');
+      else if (last === 'note') this.noteParts.push('');
+      if (last !== 'none') this.last = 'blank';
+      return;
     }
 
+    const entry = this.entry;
     if (!entry) {
       section.stray ??= { line: lineNo, column: indentOf(text, ls, le) + 1 };
-      continue;
+      return;
     }
 
     // Up to three spaces (no tabs) before a quote or a numbered reply, as in Markdown.
-    let spaced = lead <= 3 && !inFence;
+    let spaced = lead <= 3 && !this.inFence;
     for (let i = ls; spaced && i < p; i++) spaced = text.charCodeAt(i) === 32;
 
     // `> message`: up to three spaces, `>`, one optional blank, then the rest of the line.
-    if (spaced && ch === 62 && plain(p + 1, le)) {
+    if (spaced && ch === 62 && this.plain(p + 1, le)) {
       if (!entry.messageAt) entry.messageAt = { line: lineNo, column: lead + 1 };
-      const c = text.charCodeAt(p + 1);
-      messageParts.push(text.slice(p + 1 < le && (c === 32 || c === 9) ? p + 2 : p + 1, le));
-      last = 'quote';
-      continue;
+      const c = p + 1 < le ? text.charCodeAt(p + 1) : -1;
+      this.messageParts.push(text.slice(c === 32 || c === 9 ? p + 2 : p + 1, le));
+      this.last = 'quote';
+      return;
     }
 
     // `1. text`, `1) text`, `1、text`: one to three digits and a marker, then a blank and the text, or nothing.
     if (spaced && ch >= 48 && ch <= 57) {
       let q = p;
       while (q < le && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
-      const m = text.charCodeAt(q);
-      if (q - p <= 3 && q < le && (m === 46 || m === 41 || m === 0x3001)) {
+      const m = q < le ? text.charCodeAt(q) : -1;
+      if (q - p <= 3 && (m === 46 || m === 41 || m === 0x3001)) {
         let t = q + 1;
         while (t < le && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
-        if (t === q + 1 ? t === le : plain(t, le)) {
-          closeReply();
-          reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: replyKeys };
-          replies.push(reply);
-          key = undefined;
-          last = 'reply';
-          continue;
+        if (t === q + 1 ? t === le : this.plain(t, le)) {
+          this.closeReply();
+          this.reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: this.replyKeys };
+          this.replies.push(this.reply);
+          this.key = undefined;
+          this.last = 'reply';
+          return;
         }
       }
     }
 
     // A bullet: `-`, `*` or `+` followed by a space or tab.
     const after = p + 1 < le ? text.charCodeAt(p + 1) : -1;
-    if (!inFence && (ch === 45 || ch === 42 || ch === 43) && (after === 32 || after === 9)) {
+    if (!this.inFence && (ch === 45 || ch === 42 || ch === 43) && (after === 32 || after === 9)) {
       const bulletIndent = indentOf(text, ls, le);
       let c = p + 2;
       while (c < le && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
-      const entryKey = keyEntry(text, c, le, ls, lineNo, recent);
+      const key = keyEntry(text, c, le, this.colonIn(c, le), ls, lineNo, this.recent);
+      const reply = this.reply;
       if (reply) {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
-        replyKeys.push(entryKey);
+        this.replyKeys.push(key);
       } else {
-        entry.keys.push(entryKey);
+        entry.keys.push(key);
       }
-      key = entryKey;
-      keyIndent = bulletIndent;
-      last = 'key';
-      continue;
+      this.key = key;
+      this.keyIndent = bulletIndent;
+      this.last = 'key';
+      return;
     }
 
     // A plain line: continuation of what came just before, or a note.
     const indent = indentOf(text, ls, le);
     const line = text.slice(ls, le).trim();
+    const key = this.key;
+    const reply = this.reply;
     if (last === 'quote') {
-      messageParts.push(line);
-      continue;
+      this.messageParts.push(line);
+      return;
     }
     if (last === 'key' && key) {
       key.value = key.value ? `${key.value}\n${line}` : line;
-      continue;
+      return;
     }
     if (last === 'reply' && reply) {
       reply.text = `${reply.text}\n${line}`;
-      continue;
+      return;
     }
-    if (last === 'blank' && key && indent > keyIndent) {
+    if (last === 'blank' && key && indent > this.keyIndent) {
       key.value = `${key.value}\n\n${line}`;
-      last = 'key';
-      continue;
+      this.last = 'key';
+      return;
     }
     if (last === 'blank' && reply && !key && indent >= 2) {
       reply.text = `${reply.text}\n\n${line}`;
-      last = 'reply';
-      continue;
+      this.last = 'reply';
+      return;
     }
-    noteParts.push(line);
-    closeReply();
-    key = undefined;
-    last = 'note';
+    this.noteParts.push(line);
+    this.closeReply();
+    this.key = undefined;
+    this.last = 'note';
   }
-  closeSection();
-  return sections;
 }

@@ -9,7 +9,7 @@
  * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
  * from instead of copying its path, so deep cases stay cheap.
  */
-import type { Case, CaseNode, Reply } from '../case/types.ts';
+import type { Case, CaseNode, Condition, Reply } from '../case/types.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
 export interface ExploreState {
@@ -62,12 +62,18 @@ interface Moves {
   critical: Uint8Array;
 }
 
-function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, place: (id: string) => number): Moves {
+const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
+
+/** Where an id leads: an ending (checked first, as play does), a node's number, or nowhere. */
+function place(id: string, endings: Set<string>, index: Map<string, number>): number {
+  return endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE);
+}
+
+function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, endings: Set<string>): Moves {
   const first = new Int32Array(nodes.length + 1);
   for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i] + nodes[i].replies.length;
   const total = first[nodes.length];
   const moves: Moves = { first, reply: new Array(total), to: new Int32Array(total), penalties: new Array(total), critical: new Uint8Array(total) };
-  const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
   for (let i = 0; i < nodes.length; i++) {
     // A stable insertion sort: a node has a handful of replies, and Array.prototype.sort
     // allocates more per call than these lists hold.
@@ -93,7 +99,7 @@ function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, place: 
     }
     moves.penalties[m] = penalties;
     const target = index.get(reply.next);
-    moves.to[m] = target !== undefined && !nodes[target].redirects.length ? place(reply.next) : RESOLVE;
+    moves.to[m] = target !== undefined && !nodes[target].redirects.length ? place(reply.next, endings, index) : RESOLVE;
   }
   return moves;
 }
@@ -186,51 +192,41 @@ class States {
   }
 }
 
-function usesSatisfaction(nodes: CaseNode[]): boolean {
-  return nodes.some(
-    (n) =>
-      n.redirects.some((d) => d.when.tests.some((t) => t.kind === 'satisfaction')) ||
-      n.replies.some((r) => r.when?.tests.some((t) => t.kind === 'satisfaction')),
-  );
-}
+/**
+ * The states already explored. With dominance, per node, flags and critical, the
+ * satisfaction/compliance pairs no other pair there beats; without, every state by value.
+ */
+class Seen {
+  private readonly fronts: (number[] | undefined)[];
+  private readonly flagFronts = new Map<string, number[]>();
+  private readonly states = new Set<string>();
 
-export function explore(c: Case, budget = STATE_BUDGET): Exploration {
-  const ids = Object.keys(c.nodes);
-  const nodes = ids.map((id) => c.nodes[id]);
-  const dominance = !usesSatisfaction(nodes);
-  const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
-  const { minSatisfaction, minCompliance, criticalFails } = c.pass;
+  constructor(
+    private readonly dominance: boolean,
+    nodes: number,
+  ) {
+    this.fronts = new Array(nodes * 2);
+  }
 
-  const index = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
-  const endings = new Set(Object.keys(c.endings));
-  const place = (id: string): number => (endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE));
-  const moves = movesOf(c, nodes, index, place);
-
-  // Dominance: per node and critical, the satisfaction/compliance pairs no other pair there beats.
-  const fronts: (number[] | undefined)[] = new Array(nodes.length * 2);
-  const flagFronts = new Map<string, number[]>();
-  const seen = new Set<string>();
-  // About one state per reply in a case without conditions on satisfaction.
-  const states = new States(Math.max(16, moves.reply.length + 1), ids, moves);
-  const fresh = (s: number): boolean => {
+  /** Whether state `s` can still do better than those seen; if so it counts as seen from now on. */
+  fresh(states: States, s: number): boolean {
     const at = states.at[s];
     const flags = states.flags[s];
     const critical = states.critical[s];
     const satisfaction = states.satisfaction[s];
     const compliance = states.compliance[s];
     const joined = flags.length ? [...flags].sort().join(',') : '';
-    if (!dominance) {
+    if (!this.dominance) {
       const key = `${at}|${joined}|${critical}|${satisfaction}|${compliance}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (this.states.has(key)) return false;
+      this.states.add(key);
       return true;
     }
     const flagKey = joined ? `${at}|${joined}|${critical}` : undefined;
-    const front = flagKey === undefined ? fronts[at * 2 + critical] : flagFronts.get(flagKey);
+    const front = flagKey === undefined ? this.fronts[at * 2 + critical] : this.flagFronts.get(flagKey);
     if (!front) {
-      if (flagKey === undefined) fronts[at * 2 + critical] = [satisfaction, compliance];
-      else flagFronts.set(flagKey, [satisfaction, compliance]);
+      if (flagKey === undefined) this.fronts[at * 2 + critical] = [satisfaction, compliance];
+      else this.flagFronts.set(flagKey, [satisfaction, compliance]);
       return true;
     }
     for (let i = 0; i < front.length; i += 2) if (front[i] >= satisfaction && front[i + 1] >= compliance) return false;
@@ -243,12 +239,38 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
     front.length = kept;
     front.push(satisfaction, compliance);
     return true;
-  };
+  }
+}
 
+function usesSatisfaction(nodes: CaseNode[]): boolean {
+  const onSatisfaction = (c: Condition | undefined) => !!c && c.tests.some((t) => t.kind === 'satisfaction');
+  for (const n of nodes) {
+    for (const d of n.redirects) if (onSatisfaction(d.when)) return true;
+    for (const r of n.replies) if (onSatisfaction(r.when)) return true;
+  }
+  return false;
+}
+
+export function explore(c: Case, budget = STATE_BUDGET): Exploration {
+  const ids = Object.keys(c.nodes);
+  const nodes: CaseNode[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) nodes[i] = c.nodes[ids[i]];
+  const dominance = !usesSatisfaction(nodes);
+  const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
+  const { minSatisfaction, minCompliance, criticalFails } = c.pass;
+
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  const endings = new Set(Object.keys(c.endings));
+  const moves = movesOf(c, nodes, index, endings);
+
+  // About one state per reply in a case without conditions on satisfaction.
+  const states = new States(Math.max(16, moves.reply.length + 1), ids, moves);
+  const seen = new Seen(dominance, nodes.length);
   const stuck: number[] = [];
   const isStuck = new Uint8Array(nodes.length);
   const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack = [states.add(place(first.at), c.startSatisfaction, [], 100, false, -1, -1)];
+  const stack = [states.add(place(first.at, endings, index), c.startSatisfaction, [], 100, false, -1, -1)];
   while (stack.length) {
     const s = stack.pop()!;
     const at = states.at[s];
@@ -258,7 +280,7 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
       if (passes && !out.passing) out.passing = states.repliesTo(s);
       continue;
     }
-    if (at === NOWHERE || !fresh(s)) continue;
+    if (at === NOWHERE || !seen.fresh(states, s)) continue;
     if (++out.states > budget) {
       out.truncated = true;
       break;
@@ -274,7 +296,7 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
       let compliance = states.compliance[s];
       for (const p of moves.penalties[m]) compliance = Math.max(0, compliance - p);
       const critical = states.critical[s] === 1 || moves.critical[m] === 1;
-      const to = moves.to[m] === RESOLVE ? place(resolveTarget(c, r.next, satisfaction, flags).at) : moves.to[m];
+      const to = moves.to[m] === RESOLVE ? place(resolveTarget(c, r.next, satisfaction, flags).at, endings, index) : moves.to[m];
       stack.push(states.add(to, satisfaction, flags, compliance, critical, m, s));
     }
     if (!offered && !isStuck[at]) {
