@@ -64,7 +64,7 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
   const node: CaseNode = {
     id,
     redirects,
-    replies: entry.replies.map((r, i) => readReply(id, i, r, lang, report, positions, replyKeys)),
+    replies: readReplies(id, entry, lang, report, positions, replyKeys),
     at: { line: entry.line, column: entry.headingColumn },
   };
   positions.add(node, replyKeys);
@@ -80,6 +80,13 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
     en: 'Write the customer’s words after > under the heading, or a note.',
   });
   return node;
+}
+
+/** A list built the same way whatever runs it (map's result can differ in kind between tiers, which makes code that reads it start over). */
+function readReplies(nodeId: string, entry: EntryScan, lang: Lang, report: Reporter, positions: KeyPositions, replyKeys: KeyedEntry[][]): Reply[] {
+  const replies: Reply[] = new Array(entry.replies.length);
+  for (let i = 0; i < replies.length; i++) replies[i] = readReply(nodeId, i, entry.replies[i], lang, report, positions, replyKeys);
+  return replies;
 }
 
 function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, report: Reporter, positions: KeyPositions, replyKeys: KeyedEntry[][]): Reply {

@@ -151,10 +151,12 @@ class BodyScanner {
   inFence = false;
   readonly noteParts: string[] = [];
   readonly messageParts: string[] = [];
-  // An entry's replies and a reply's keys are collected here and copied out at their exact size
-  // when the reply or entry ends; growing each small list in place allocates several times its size.
+  // An entry's keys and replies, and a reply's keys, are collected here and copied out at their
+  // exact size when the reply or entry ends; growing each small list in place allocates several
+  // times its size, and copies all have the same kind of elements.
   readonly replies: ReplyScan[] = [];
   readonly replyKeys: KeyEntry[] = [];
+  readonly entryKeys: KeyEntry[] = [];
   readonly recent = new Recent();
   readonly separators: boolean;
   // The next `:` and `：` in the file (its length: none), found with indexOf and kept while the
@@ -203,6 +205,8 @@ class BodyScanner {
     this.closeReply();
     entry.replies = this.replies.slice();
     this.replies.length = 0;
+    entry.keys = this.entryKeys.slice();
+    this.entryKeys.length = 0;
     if (this.messageParts.length) entry.message = joinParts(this.messageParts);
     if (this.noteParts.length) entry.note = joinParts(this.noteParts);
     this.messageParts.length = 0;
@@ -281,7 +285,7 @@ class BodyScanner {
         headingColumn: text.indexOf(heading, ls) - ls + 1,
         line: lineNo,
         column: 1,
-        keys: [],
+        keys: this.entryKeys,
         // Every field present from the start, so that all entries share one shape.
         message: undefined,
         messageAt: undefined,
@@ -351,7 +355,7 @@ class BodyScanner {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
         this.replyKeys.push(key);
       } else {
-        entry.keys.push(key);
+        this.entryKeys.push(key);
       }
       this.key = key;
       this.keyIndent = bulletIndent;

@@ -104,6 +104,12 @@ function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, endings
   return moves;
 }
 
+/** `to`, a larger array, with `from` copied into its start. */
+function more<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 /**
  * States live in parallel arrays, numbered in the order they are made, and point at the state
  * they came from by number: a large case makes tens of thousands of states, and plain numbers
@@ -135,8 +141,8 @@ class States {
   }
 
   add(at: number, satisfaction: number, flags: string[], compliance: number, critical: boolean, move: number, from: number): number {
+    if (this.size === this.at.length) this.grow();
     const s = this.size++;
-    if (s === this.at.length) this.grow();
     this.at[s] = at;
     this.from[s] = from;
     this.move[s] = move;
@@ -149,7 +155,6 @@ class States {
 
   private grow(): void {
     const n = this.at.length * 2;
-    const more = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
     this.at = more(this.at, new Int32Array(n));
     this.from = more(this.from, new Int32Array(n));
     this.move = more(this.move, new Int32Array(n));
