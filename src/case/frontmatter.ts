@@ -7,7 +7,8 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
 import type { Reporter } from './diagnostics.ts';
-import { lineEnd, nextLine, type Located } from './scan.ts';
+import { lineEnd, nextLine } from './lines.ts';
+import type { Located } from './scan.ts';
 
 export interface Field extends Located {
   key: string;

@@ -8,6 +8,7 @@
  * right after a quote, reply or key, without a blank line, continues it), so the file means the
  * same thing here as in any Markdown viewer.
  */
+import { Collector, indentOf, joinParts, lineEnd, NONE, nextLine, Recent } from './lines.ts';
 
 export interface Located {
   line: number;
@@ -69,64 +70,6 @@ function keyEntry(text: string, from: number, end: number, colon: number, lineSt
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
-/** The end of the line that starts at `start`: the next \n, \r or \r\n (as `split(/\r\n|\r|\n/)` reads lines). */
-export function lineEnd(text: string, start: number): number {
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
-
-/** The start of the line after the one ending at `end`; past the end of `text` after the last line. */
-export function nextLine(text: string, end: number): number {
-  return end + 1 < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-}
-
-/**
- * Recently cut strings, reused when the same characters come again: a large case writes `next`,
- * `feedback`, `+1` or a rule id thousands of times, and one string for each is less garbage and
- * faster to look up (a string's hash is computed once).
- */
-class Recent {
-  /** By a cheap hash of their characters: one comparison per cut. */
-  private readonly slots: string[] = new Array<string>(64).fill('');
-
-  cut(text: string, from: number, to: number): string {
-    const length = to - from;
-    if (length > 24) return text.slice(from, to);
-    // Length, first and last character tell the few strings that repeat apart well enough.
-    const slot = length ? (length * 31 + text.charCodeAt(from) * 7 + text.charCodeAt(to - 1)) & 63 : 0;
-    const s = this.slots[slot];
-    if (s.length === length && text.startsWith(s, from)) return s;
-    return (this.slots[slot] = text.slice(from, to));
-  }
-}
-
-/**
- * Paragraph lines joined and trimmed. Blank lines at either end only add line breaks that the
- * trim removes, so they are left out: a one-line message is then kept as it was cut.
- */
-function joinParts(parts: string[]): string {
-  let first = 0;
-  let last = parts.length;
-  while (first < last && parts[first] === '') first++;
-  while (last > first && parts[last - 1] === '') last--;
-  return (last - first === 1 ? parts[first] : parts.slice(first, last).join('\n')).trim();
-}
-
-/** Columns of leading blanks, a tab counting four. */
-function indentOf(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) n += 1;
-    else if (c === 9) n += 4;
-    else break;
-  }
-  return n;
-}
-
 /**
  * Lines are read in place, by offsets into the file, and only the parts that are kept are cut
  * out: a large case has tens of thousands of lines, and a string per line is most of the garbage.
@@ -149,14 +92,14 @@ class BodyScanner {
   keyIndent = 0;
   last: Last = 'none';
   inFence = false;
-  readonly noteParts: string[] = [];
-  readonly messageParts: string[] = [];
+  readonly noteParts = new Collector<string>();
+  readonly messageParts = new Collector<string>();
   // An entry's keys and replies, and a reply's keys, are collected here and copied out at their
   // exact size when the reply or entry ends; growing each small list in place allocates several
   // times its size, and copies all have the same kind of elements.
-  readonly replies: ReplyScan[] = [];
-  readonly replyKeys: KeyEntry[] = [];
-  readonly entryKeys: KeyEntry[] = [];
+  readonly replies = new Collector<ReplyScan>();
+  readonly replyKeys = new Collector<KeyEntry>();
+  readonly entryKeys = new Collector<KeyEntry>();
   readonly recent = new Recent();
   readonly separators: boolean;
   // The next `:` and `：` in the file (its length: none), found with indexOf and kept while the
@@ -194,8 +137,7 @@ class BodyScanner {
   }
 
   closeReply(): void {
-    if (this.reply) this.reply.keys = this.replyKeys.slice();
-    this.replyKeys.length = 0;
+    if (this.reply) this.reply.keys = this.replyKeys.take();
     this.reply = undefined;
   }
 
@@ -203,14 +145,10 @@ class BodyScanner {
     const entry = this.entry;
     if (!entry) return;
     this.closeReply();
-    entry.replies = this.replies.slice();
-    this.replies.length = 0;
-    entry.keys = this.entryKeys.slice();
-    this.entryKeys.length = 0;
-    if (this.messageParts.length) entry.message = joinParts(this.messageParts);
-    if (this.noteParts.length) entry.note = joinParts(this.noteParts);
-    this.messageParts.length = 0;
-    this.noteParts.length = 0;
+    entry.replies = this.replies.take();
+    entry.keys = this.entryKeys.take();
+    if (this.messageParts.size) entry.message = joinParts(this.messageParts.take());
+    if (this.noteParts.size) entry.note = joinParts(this.noteParts.take());
     this.entry = undefined;
     this.key = undefined;
   }
@@ -285,12 +223,12 @@ class BodyScanner {
         headingColumn: text.indexOf(heading, ls) - ls + 1,
         line: lineNo,
         column: 1,
-        keys: this.entryKeys,
+        keys: NONE,
         // Every field present from the start, so that all entries share one shape.
         message: undefined,
         messageAt: undefined,
         note: undefined,
-        replies: this.replies,
+        replies: NONE,
       };
       section.entries.push(this.entry);
       this.last = 'none';
@@ -299,8 +237,8 @@ class BodyScanner {
 
     const last = this.last;
     if (ch < 0) {
-      if (last === 'quote') this.messageParts.push('');
-      else if (last === 'note') this.noteParts.push('');
+      if (last === 'quote') this.messageParts.add('');
+      else if (last === 'note') this.noteParts.add('');
       if (last !== 'none') this.last = 'blank';
       return;
     }
@@ -319,7 +257,7 @@ class BodyScanner {
     if (spaced && ch === 62 && this.plain(p + 1, le)) {
       if (!entry.messageAt) entry.messageAt = { line: lineNo, column: lead + 1 };
       const c = p + 1 < le ? text.charCodeAt(p + 1) : -1;
-      this.messageParts.push(text.slice(c === 32 || c === 9 ? p + 2 : p + 1, le));
+      this.messageParts.add(text.slice(c === 32 || c === 9 ? p + 2 : p + 1, le));
       this.last = 'quote';
       return;
     }
@@ -334,8 +272,8 @@ class BodyScanner {
         while (t < le && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
         if (t === q + 1 ? t === le : this.plain(t, le)) {
           this.closeReply();
-          this.reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: this.replyKeys };
-          this.replies.push(this.reply);
+          this.reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: NONE };
+          this.replies.add(this.reply);
           this.key = undefined;
           this.last = 'reply';
           return;
@@ -353,9 +291,9 @@ class BodyScanner {
       const reply = this.reply;
       if (reply) {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
-        this.replyKeys.push(key);
+        this.replyKeys.add(key);
       } else {
-        this.entryKeys.push(key);
+        this.entryKeys.add(key);
       }
       this.key = key;
       this.keyIndent = bulletIndent;
@@ -369,7 +307,7 @@ class BodyScanner {
     const key = this.key;
     const reply = this.reply;
     if (last === 'quote') {
-      this.messageParts.push(line);
+      this.messageParts.add(line);
       return;
     }
     if (last === 'key' && key) {
@@ -390,7 +328,7 @@ class BodyScanner {
       this.last = 'reply';
       return;
     }
-    this.noteParts.push(line);
+    this.noteParts.add(line);
     this.closeReply();
     this.key = undefined;
     this.last = 'note';
