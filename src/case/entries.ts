@@ -7,7 +7,7 @@ import { indexKeys, keyOf, textOf, type KeyedEntry, type Place } from './fields.
 import { ENDING_KEYS, nearest, NODE_KEYS, REPLY_KEYS } from './keys.ts';
 import type { EntryScan, KeyEntry, ReplyScan } from './scan.ts';
 import type { CaseNode, Condition, Ending, EndingResult, Lang, Money, Redirect, Reply, Text } from './types.ts';
-import { moneyText, readAmount, readCondition, readList, readTime, readWhole, readYesNo } from './values.ts';
+import { moneyText, readAmount, readCondition, readList, readTime, readYesNo, wholeNumber } from './values.ts';
 
 const RESULTS: Record<string, EndingResult> = {
   resolved: 'resolved',
@@ -61,14 +61,11 @@ export function readNode(id: string, entry: EntryScan, lang: Lang, report: Repor
     redirects.push({ to: m[1], when, at: { line: e.line, column: e.valueColumn } });
   }
   const replyKeys: KeyedEntry[][] = new Array(entry.replies.length);
-  const node: CaseNode = {
-    id,
-    redirects,
-    replies: readReplies(id, entry, lang, report, positions, replyKeys),
-    at: { line: entry.line, column: entry.headingColumn },
-  };
+  const replies = readReplies(id, entry, lang, report, positions, replyKeys);
+  const at = { line: entry.line, column: entry.headingColumn };
+  // With its message in the literal (same key order as adding it after), a node is made whole at once.
+  const node: CaseNode = entry.message ? { id, redirects, replies, at, message: entry.message } : { id, redirects, replies, at };
   positions.add(node, replyKeys);
-  if (entry.message) node.message = entry.message;
   const note = noteOf(entry, textOf(keys, 'note', lang), lang);
   if (note) node.note = note;
   const gloss = keyOf(keys, 'gloss');
@@ -147,12 +144,12 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, lang: Lang, r
   if (!target) report.report('NEXT_MISSING', scan.line, scan.column, {}, { zh: '在回复下加一行 - next: 节点编号', en: 'Add a line - next: node-id under the reply.' });
   else reply.next = target;
   if (sat) {
-    const n = readWhole(sat.value);
-    if (!n.ok) report.report('SATISFACTION_NOT_WHOLE', sat.line, sat.valueColumn, { value: sat.value }, {
+    const n = wholeNumber(sat.value);
+    if (n === undefined) report.report('SATISFACTION_NOT_WHOLE', sat.line, sat.valueColumn, { value: sat.value }, {
       zh: '写成整数，如 +10、-5。',
       en: 'Use a whole number such as +10 or -5.',
     });
-    else reply.satisfaction = n.value;
+    else reply.satisfaction = n;
   }
   if (hint) reply.hint = hint;
   if (cond) {
@@ -271,18 +268,27 @@ function yesNo(entry: KeyEntry, key: string, report: Reporter): boolean {
  * the case for the one read (not on the Reply: a compiled case carries no source positions).
  */
 export class KeyPositions {
-  /** Per node, each reply's keys in reply order: one entry per node rather than per reply. */
-  private readonly byNode = new Map<CaseNode, KeyedEntry[][]>();
+  /** Nodes in the order they were read, and each one's reply keys in reply order. */
+  private readonly nodes: CaseNode[] = [];
+  private readonly replyKeys: KeyedEntry[][][] = [];
+  /** Node → its place above; built at the first bad reference, which a clean case never has. */
+  private byNode: Map<CaseNode, number> | undefined;
   /** Some reply gives its own `id`. Default ids (`node-id.N`) are unique by construction, so only then can two replies share one. */
   explicitIds = false;
 
   add(node: CaseNode, replyKeys: KeyedEntry[][]): void {
-    this.byNode.set(node, replyKeys);
+    this.nodes.push(node);
+    this.replyKeys.push(replyKeys);
   }
 
   /** Where the value of `key` was written under reply `r` of `node`; the reply itself when the key is absent. */
   of(node: CaseNode, r: Reply, key: string): { line: number; column: number } {
-    const list = this.byNode.get(node)?.[node.replies.indexOf(r)];
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (let i = 0; i < this.nodes.length; i++) this.byNode.set(this.nodes[i], i);
+    }
+    const read = this.byNode.get(node);
+    const list = read === undefined ? undefined : this.replyKeys[read][node.replies.indexOf(r)];
     const entry = list && keyOf(list, key);
     return entry ? { line: entry.line, column: entry.valueColumn } : r.at;
   }

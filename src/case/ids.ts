@@ -17,19 +17,23 @@ export interface CaseIds {
 }
 
 /**
- * `nodes` and `endings` are the entries in the order they were read. A record lists integer-like
- * keys (`## 12`) first and has no own `__proto__` key; when such an id occurs the record's own
- * order is used, so every list and every message order stays that of the record.
+ * `nodesRead` and `endingsRead` are the entries in the order they were read. A record lists
+ * integer-like keys (`## 12`) first and has no own `__proto__` key; when such an id occurs the
+ * records' own order is used, so every list and every message order stays that of the records.
  */
 export function numberIds(
   nodeRecord: Record<string, CaseNode>,
   endingRecord: Record<string, Ending>,
   nodesRead: CaseNode[],
   endingsRead: Ending[],
+  claimed?: Map<string, number>,
 ): CaseIds {
-  const nodes = unusualKeys(nodesRead) ? Object.values(nodeRecord) : nodesRead;
-  const endings = unusualKeys(endingsRead) ? Object.values(endingRecord) : endingsRead;
-  const index = new Map<string, number>();
+  const usual = !unusualKeys(nodesRead) && !unusualKeys(endingsRead);
+  const nodes = usual ? nodesRead : Object.values(nodeRecord);
+  const endings = usual ? endingsRead : Object.values(endingRecord);
+  // `claimed` (id → line, from reading) has exactly these ids: its values are replaced with the
+  // numbers rather than a second map of thousands of ids being built.
+  const index = usual && claimed ? claimed : new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) index.set(nodes[i].id, i);
   for (let i = 0; i < endings.length; i++) index.set(endings[i].id, nodes.length + i);
   let names: string[] | undefined;

@@ -95,7 +95,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
   if (!meta) return { diagnostics: report.diagnostics };
   const rulebook = meta.rulebook;
-  const ids = numberIds(nodes, endings, nodesRead, endingsRead);
+  const ids = numberIds(nodes, endings, nodesRead, endingsRead, firstSeen);
   const cited = checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
   checkGraph(meta.start, meta.startAt, ids, report);
 

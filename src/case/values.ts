@@ -78,13 +78,18 @@ export function readTime(raw: string): Read<string> {
 
 /** A signed whole number such as `+10`, `-5`, `0`, `＋10`. */
 export function readWhole(raw: string): Read<number> {
+  const n = wholeNumber(raw);
+  return n === undefined ? no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.') : ok(n);
+}
+
+/** readWhole without a result object, for the reader of thousands of replies: undefined when not whole. */
+export function wholeNumber(raw: string): number | undefined {
   // Most values are plain `+10` or `-5`: the same answer without the Unicode and pattern work.
-  if (signedDigits(raw) && Number.isInteger(Number(raw))) return ok(Number(raw));
+  if (signedDigits(raw) && Number.isInteger(Number(raw))) return Number(raw);
   const s = halfWidth(raw).trim().replace(/\s+/g, '');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return undefined;
   const n = Number(s);
-  if (!Number.isInteger(n)) return no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.');
-  return ok(n);
+  return Number.isInteger(n) ? n : undefined;
 }
 
 /** `[+-]?[0-9]+`, nothing else. */
