@@ -8,6 +8,7 @@
  */
 import type { Text } from '../case/types.ts';
 import { locale, setLang, type UiLang } from './locale.svelte.ts';
+import { pushNotice } from './notices.svelte.ts';
 import type { en } from './strings/en.ts';
 
 export type MessageKey = keyof typeof en;
@@ -26,7 +27,13 @@ export async function loadMessages(lang: UiLang): Promise<void> {
 
 /** Changes the interface language once its strings are here, so no screen shows half of each. */
 export async function switchLang(lang: UiLang): Promise<void> {
-  await loadMessages(lang);
+  try {
+    await loadMessages(lang);
+  } catch {
+    // Offline for a moment: stay in the current language and say why nothing changed.
+    pushNotice('lang.failed');
+    return;
+  }
   setLang(lang);
 }
 

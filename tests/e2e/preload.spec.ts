@@ -49,3 +49,16 @@ test('only the interface language in use is downloaded, and a switch fetches the
   expect(scripts.some((f) => /^en-.*\.js$/.test(f))).toBe(true);
   await context.close();
 });
+
+test('a language that cannot be fetched leaves the page as it was and says so', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.route(/\/en-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: '案例库' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByText('另一种界面语言加载失败。请检查网络连接后刷新页面。')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '案例库' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await context.close();
+});

@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'Customer service training',
   'app.skip': 'Skip to content',
   'lang.label': 'Interface language',
+  'lang.failed': 'The other language could not be loaded. Check your connection and reload the page.',
   'case.difficulty': 'Difficulty',
   'case.difficultyValue': '{n} of 5',
   'case.minutes': 'About {n} min',

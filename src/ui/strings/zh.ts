@@ -6,6 +6,7 @@ export const zh: Record<MessageKey, string> = {
   'app.tagline': '跨境电商客服纠纷训练',
   'app.skip': '跳到主要内容',
   'lang.label': '界面语言',
+  'lang.failed': '另一种界面语言加载失败。请检查网络连接后刷新页面。',
   'case.difficulty': '难度',
   'case.difficultyValue': '{n}/5',
   'case.minutes': '约 {n} 分钟',
