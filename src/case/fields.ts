@@ -5,7 +5,7 @@
 import { didYouMean, type Reporter } from './diagnostics.ts';
 import type { Field } from './frontmatter.ts';
 import { matchKey, nearest, spellingsOf, TEXT_KEYS, type KeyMatch, type Vocabulary } from './keys.ts';
-import type { KeyEntry } from './scan.ts';
+import type { KeyLines, KeyList } from './keylines.ts';
 import type { Lang, Text } from './types.ts';
 
 export interface Where {
@@ -28,7 +28,8 @@ export type Place = Where | ((id: string, n: number) => Where);
 export function known<V extends Vocabulary>(
   vocab: V,
   key: string,
-  at: { line: number; column: number },
+  line: number,
+  column: number,
   place: Place,
   report: Reporter,
   id = '',
@@ -41,8 +42,8 @@ export function known<V extends Vocabulary>(
   const recovered = guess ? matchKey(vocab, guess) : undefined;
   report.report(
     'UNKNOWN_KEY',
-    at.line,
-    at.column,
+    line,
+    column,
     { key, where: where.zh, whereEn: where.en },
     guess ? didYouMean(guess) : { zh: `可用的键：${Object.keys(vocab).join('、')}`, en: `Known keys: ${Object.keys(vocab).join(', ')}` },
   );
@@ -58,7 +59,7 @@ export function indexFields<V extends Vocabulary>(
 ): Partial<Record<Extract<keyof V, string>, Field>> {
   const out: Partial<Record<Extract<keyof V, string>, Field>> = {};
   for (const f of fields) {
-    const m = known(vocab, f.key, f.keyAt, where, report);
+    const m = known(vocab, f.key, f.keyAt.line, f.keyAt.column, where, report);
     if (m) out[m.key] = f;
   }
   return out;
@@ -67,84 +68,60 @@ export function indexFields<V extends Vocabulary>(
 /** Keys an entry may give more than once (each `go to` is one reaction). */
 const REPEATABLE = new Set(['go to']);
 
-/** A `- key: value` line read against a vocabulary: its canonical key, and its language if localised. */
-export interface KeyedEntry<K extends string = string> extends KeyEntry {
-  name: K;
-}
-
 /**
  * Read a `- key: value` list against a vocabulary, reporting unknown, malformed and repeated
- * keys. The scanner's entries are tagged with their canonical key in place (one list has
- * thousands of entries in a large case, so no wrapper per entry); the kept ones come back in order.
+ * keys. The lines that count are marked in place with their canonical key (`keys.keep`); `keyOf`,
+ * `textOf` and the readers' own loops pass over the rest.
  */
-export function indexKeys<V extends Vocabulary>(
-  list: KeyEntry[],
-  vocab: V,
-  where: Place,
-  report: Reporter,
-  id = '',
-  n = 0,
-): KeyedEntry<Extract<keyof V, string>>[] {
-  type K = Extract<keyof V, string>;
-  // The scanner's list itself while every entry is kept as it is; a copy from the first that is not.
-  let copy: KeyedEntry<K>[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i];
-    if (entry.malformed) {
-      report.report('KEY_VALUE_EXPECTED', entry.line, entry.column);
-      copy ??= list.slice(0, i) as KeyedEntry<K>[];
+export function indexKeys(keys: KeyLines, list: KeyList, vocab: Vocabulary, where: Place, report: Reporter, id = '', n = 0): void {
+  for (let i = list.firstKey; i >= 0; i = keys.next[i]) {
+    if (keys.malformed(i)) {
+      report.report('KEY_VALUE_EXPECTED', keys.line[i], keys.column[i]);
       // `- next photo`: a known key followed by its value is read as meant, so the missing colon
       // does not also make the reply "missing next".
-      const [first, ...rest] = entry.key.split(/\s+/);
+      const [first, ...rest] = keys.key(i).split(/\s+/);
       if (!rest.length || !matchKey(vocab, first)) continue;
       const m = matchKey(vocab, first)!;
-      copy.push(tag({ ...entry, key: first, value: rest.join(' '), malformed: false }, m.key as K, m.lang));
+      keys.readAs(i, first, rest.join(' '));
+      keys.keep(i, m.key, m.lang);
       continue;
     }
-    const m = known(vocab, entry.key, entry, where, report, id, n);
-    if (!m) {
-      copy ??= list.slice(0, i) as KeyedEntry<K>[];
-      continue;
-    }
-    const kept = copy ?? (list as KeyedEntry<K>[]);
-    let twice: KeyedEntry<K> | undefined;
-    for (let j = 0, n = copy ? copy.length : i; j < n && !twice; j++) if (kept[j].name === m.key && kept[j].lang === m.lang) twice = kept[j];
-    if (twice && !REPEATABLE.has(m.key)) {
-      copy ??= list.slice(0, i) as KeyedEntry<K>[];
-      report.report('DUPLICATE_KEY', entry.line, entry.column, { key: entry.key, first: twice.line }, {
+    const m = known(vocab, keys.key(i), keys.line[i], keys.column[i], where, report, id, n);
+    if (!m) continue;
+    const twice = keys.earlier(list.firstKey, i, m.key, m.lang);
+    if (twice >= 0 && !REPEATABLE.has(m.key)) {
+      report.report('DUPLICATE_KEY', keys.line[i], keys.column[i], { key: keys.key(i), first: keys.line[twice] }, {
         zh: '删掉其中一行；如果要写多个值，用逗号隔开写在同一行。',
         en: 'Remove one of the lines; to give several values, separate them with commas on one line.',
       });
       continue;
     }
-    const keyed = tag(entry, m.key, m.lang);
-    copy?.push(keyed);
+    keys.keep(i, m.key, m.lang);
   }
-  return copy ?? (list as KeyedEntry<K>[]);
 }
 
-function tag<K extends string>(entry: KeyEntry, name: K, lang: Lang | undefined): KeyedEntry<K> {
-  const keyed = entry as KeyedEntry<K>;
-  keyed.name = name;
-  keyed.lang = lang;
-  return keyed;
-}
-
-/** The entry for a key: the one without a language suffix if there is one. */
-export function keyOf<K extends string>(entries: readonly KeyedEntry<K>[], key: K): KeyEntry | undefined {
-  let any: KeyEntry | undefined;
-  for (const e of entries)
-    if (e.name === key) {
-      if (!e.lang) return e;
-      any ??= e;
+/** The line that gives a key, or −1: the one without a language suffix if there is one. */
+export function keyOf(keys: KeyLines, list: KeyList, key: string): number {
+  let any = -1;
+  for (let i = list.firstKey; i >= 0; i = keys.next[i])
+    if (keys.kept(i) && keys.name(i) === key) {
+      if (!keys.lang(i)) return i;
+      if (any < 0) any = i;
     }
   return any;
 }
 
+/** The value of the line that gives a key, or undefined. */
+export function valueOf(keys: KeyLines, list: KeyList, key: string): string | undefined {
+  const i = keyOf(keys, list, key);
+  return i >= 0 ? keys.value(i) : undefined;
+}
+
 /** A localised key's text: `feedback` in the case language, `feedback en` in English. */
-export function textOf<K extends string>(entries: readonly KeyedEntry<K>[], key: K, lang: Lang): Text | undefined {
+export function textOf(keys: KeyLines, list: KeyList, key: string, lang: Lang): Text | undefined {
   let t: Text | undefined;
-  for (const e of entries) if (e.name === key && e.value) (t ??= {})[e.lang ?? lang] = e.value;
+  for (let i = list.firstKey; i >= 0; i = keys.next[i])
+    if (keys.kept(i) && keys.name(i) === key && keys.value(i)) (t ??= {})[keys.lang(i) ?? lang] = keys.value(i);
   return t;
 }
 
@@ -154,7 +131,7 @@ export function readText(field: Field, lang: Lang, report: Reporter, where: Wher
   if (field.fields) {
     const t: Text = {};
     for (const f of field.fields) {
-      const m = known(TEXT_KEYS, f.key, f.keyAt, where, report);
+      const m = known(TEXT_KEYS, f.key, f.keyAt.line, f.keyAt.column, where, report);
       if (m && f.value != null) t[m.key] = String(f.value);
     }
     return t.zh !== undefined || t.en !== undefined ? t : undefined;

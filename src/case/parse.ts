@@ -33,6 +33,7 @@ import { readMeta } from './meta.ts';
 import { checkReferences } from './references.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
 import { DEFAULT_PENALTIES } from './rulebook.ts';
+import type { KeyLines } from './keylines.ts';
 import { scanBody, type EntryScan, type SectionScan } from './scan.ts';
 import type { Case, CaseNode, Ending, Lang, ParseResult, Rulebook, Text } from './types.ts';
 
@@ -69,7 +70,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   const meta = split.fields ? readMeta(split.fields, report, options.rulebooks) : undefined;
   const lang = meta?.lang ?? 'zh';
 
-  const sections = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => {
+  const { sections, keys } = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => {
     const k = (matchKey(SECTIONS, h) ?? matchKey(SECTIONS, nearest(h, Object.keys(SECTIONS)) ?? ''))?.key;
     return k === 'dialogue' || k === 'endings';
   });
@@ -77,18 +78,18 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
 
   const nodes: Record<string, CaseNode> = {};
   const nodesRead: CaseNode[] = [];
-  const positions = new KeyPositions();
+  const positions = new KeyPositions(keys);
   const endings: Record<string, Ending> = {};
   const endingsRead: Ending[] = [];
   const firstSeen = new Map<string, number>();
-  const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, split.bodyLine, report);
+  const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, keys, split.bodyLine, report);
   for (const entry of nodeEntries) {
     const id = claim(entry, firstSeen, report);
-    if (id) nodesRead.push((nodes[id] = readNode(id, entry, lang, report, positions)));
+    if (id) nodesRead.push((nodes[id] = readNode(id, entry, keys, lang, report, positions)));
   }
   for (const entry of endingEntries) {
     const id = claim(entry, firstSeen, report);
-    if (id) endingsRead.push((endings[id] = readEnding(id, entry, lang, meta?.order?.total, report)));
+    if (id) endingsRead.push((endings[id] = readEnding(id, entry, keys, lang, meta?.order?.total, report)));
   }
   for (const s of [found.dialogue?.[0], found.endings?.[0]])
     if (s?.stray) report.report('TEXT_OUTSIDE_NODE', s.stray.line, s.stray.column, { section: s.heading });
@@ -194,7 +195,7 @@ function indexSections(sections: SectionScan[], report: Reporter): FoundSections
  * the last entries under `# Dialogue` are plainly endings (a result or outcome, no replies), they
  * are read as endings: the missing heading is one mistake, reported once, where it belongs.
  */
-function placeEntries(found: FoundSections, sections: SectionScan[], bodyLine: number, report: Reporter) {
+function placeEntries(found: FoundSections, sections: SectionScan[], keys: KeyLines, bodyLine: number, report: Reporter) {
   const dialogue = found.dialogue?.[0];
   const nodeEntries = dialogue?.entries ?? [];
   const endingEntries = found.endings?.[0]?.entries ?? [];
@@ -205,8 +206,11 @@ function placeEntries(found: FoundSections, sections: SectionScan[], bodyLine: n
       en: 'Add a # Dialogue line before the first node.',
     });
   if (found.endings) return { nodeEntries, endingEntries, targetsUnknowable: false };
-  const isEnding = (e: EntryScan) =>
-    !e.replies.length && e.keys.some((k) => ['result', 'outcome'].includes(matchKey(ENDING_KEYS, k.key)?.key ?? ''));
+  const isEnding = (e: EntryScan) => {
+    if (e.replies.length) return false;
+    for (let k = e.firstKey; k >= 0; k = keys.next[k]) if (['result', 'outcome'].includes(matchKey(ENDING_KEYS, keys.key(k))?.key ?? '')) return true;
+    return false;
+  };
   const first = nodeEntries.findIndex(isEnding);
   if (first >= 0 && nodeEntries.slice(first).every((e) => !e.replies.length)) {
     report.report('SECTION_MISSING', nodeEntries[first].line, 1, { section: '# Endings（结局）' }, {

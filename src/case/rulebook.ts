@@ -5,7 +5,7 @@
  * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
  */
 import { Reporter } from './diagnostics.ts';
-import { indexFields, indexKeys, keyOf, readText, rawOf } from './fields.ts';
+import { indexFields, indexKeys, keyOf, readText, rawOf, valueOf } from './fields.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
 import { scanBody } from './scan.ts';
@@ -42,7 +42,7 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
     else penalties[sev] = n.value;
   }
 
-  const sections = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
+  const { sections, keys } = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
   const rules: Record<string, Rule> = {};
   const firstLine = new Map<string, number>();
   for (const section of sections) {
@@ -62,26 +62,28 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
         continue;
       }
       firstLine.set(ruleId, entry.line);
-      const keys = indexKeys(entry.keys, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
-      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !keyOf(keys, k)?.value);
+      indexKeys(keys, entry, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
+      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !valueOf(keys, entry, k));
       for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
-      const sevEntry = keyOf(keys, 'severity');
-      const severity = sevEntry ? SEVERITIES[sevEntry.value.trim().toLowerCase()] : undefined;
-      if (sevEntry?.value && !severity) {
-        const guess = nearest(sevEntry.value, Object.keys(SEVERITIES));
-        report.report('VALUE_INVALID', sevEntry.line, sevEntry.valueColumn, { key: 'severity', value: sevEntry.value, allowed: 'critical, major, minor' },
+      const sevEntry = keyOf(keys, entry, 'severity');
+      const sevValue = sevEntry >= 0 ? keys.value(sevEntry) : undefined;
+      const severity = sevValue !== undefined ? SEVERITIES[sevValue.trim().toLowerCase()] : undefined;
+      if (sevValue && !severity) {
+        const guess = nearest(sevValue, Object.keys(SEVERITIES));
+        report.report('VALUE_INVALID', keys.line[sevEntry], keys.valueColumn[sevEntry], { key: 'severity', value: sevValue, allowed: 'critical, major, minor' },
           guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
       }
-      const asOfEntry = keyOf(keys, 'as of');
-      const asOf = asOfEntry?.value ? readAsOf(asOfEntry.value) : undefined;
-      if (asOfEntry?.value && !asOf)
-        report.report('FIELD_INVALID', asOfEntry.line, asOfEntry.valueColumn, { field: 'as of', value: asOfEntry.value, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
+      const asOfEntry = keyOf(keys, entry, 'as of');
+      const asOfValue = asOfEntry >= 0 ? keys.value(asOfEntry) : undefined;
+      const asOf = asOfValue ? readAsOf(asOfValue) : undefined;
+      if (asOfValue && !asOf)
+        report.report('FIELD_INVALID', keys.line[asOfEntry], keys.valueColumn[asOfEntry], { field: 'as of', value: asOfValue, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
       if (missing.length || !severity || !asOf) continue;
       rules[ruleId] = {
         id: ruleId,
         severity,
-        text: { zh: keyOf(keys, 'zh')!.value, en: keyOf(keys, 'en')!.value },
-        source: keyOf(keys, 'source')!.value,
+        text: { zh: valueOf(keys, entry, 'zh')!, en: valueOf(keys, entry, 'en')! },
+        source: valueOf(keys, entry, 'source')!,
         asOf,
       };
     }

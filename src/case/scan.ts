@@ -8,36 +8,24 @@
  * right after a quote, reply or key, without a blank line, continues it), so the file means the
  * same thing here as in any Markdown viewer.
  */
-import { Collector, indentOf, joinParts, lineEnd, NONE, nextLine, Recent } from './lines.ts';
+import { KeyLines, type KeyList } from './keylines.ts';
+import { Collector, indentOf, joinParts, lineEnd, NONE, nextLine } from './lines.ts';
 
 export interface Located {
   line: number;
   column: number;
 }
 
-export interface KeyEntry extends Located {
-  key: string;
-  value: string;
-  valueColumn: number;
-  /** The line had no `key: value` shape. */
-  malformed?: boolean;
-  /** Set when the list is read against a vocabulary: the canonical key and, for `feedback en`, its language. */
-  name?: string;
-  lang?: 'zh' | 'en';
-}
-
-export interface ReplyScan extends Located {
+export interface ReplyScan extends Located, KeyList {
   text: string;
-  keys: KeyEntry[];
   /** Its key list was written without indentation. */
   keysNotIndented?: Located;
 }
 
-export interface EntryScan extends Located {
+export interface EntryScan extends Located, KeyList {
   /** The heading text as written (the id). */
   heading: string;
   headingColumn: number;
-  keys: KeyEntry[];
   message?: string;
   messageAt?: Located;
   note?: string;
@@ -54,17 +42,35 @@ export interface SectionScan extends Located {
   stray?: Located;
 }
 
+/** A file's sections, and the `key: value` lines their entries' key lists are made of. */
+export interface BodyScan {
+  sections: SectionScan[];
+  keys: KeyLines;
+}
+
 type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
 
-/** `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`); `colon` is the first `:` or `：` in it, or −1. */
-function keyEntry(text: string, from: number, end: number, colon: number, lineStart: number, line: number, recent: Recent): KeyEntry {
+/**
+ * `key: value` from the bullet content starting at `from` on the line [`lineStart`, `end`), added
+ * to `keys` after line `after`; `colon` is the first `:` or `：` in it, or −1.
+ */
+function addKey(keys: KeyLines, after: number, text: string, from: number, end: number, colon: number, lineStart: number, line: number): number {
   const column = from - lineStart + 1;
-  const key = colon > from ? recent.cut(text, from, colon).trim() : '';
-  // Every field present from the start, so that all entries share one shape.
-  if (colon < 0 || !key) return { key: text.slice(from, end).trim(), value: '', line, column, valueColumn: column, malformed: true, name: undefined, lang: undefined };
+  if (colon < 0 || colon <= from || blank(text, from, colon)) return keys.add(after, line, column, from, end, -1, -1, column);
   let v = colon + 1;
   while (v < end && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
-  return { key, value: recent.cut(text, v, end).trimEnd(), line, column, valueColumn: v - lineStart + 1, malformed: false, name: undefined, lang: undefined };
+  return keys.add(after, line, column, from, colon, v, end, v - lineStart + 1);
+}
+
+/** Whether [from, to) is all white space, as `trim` sees it. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c < 9 || (c > 32 && c < 128)) return false;
+    return text.slice(i, to).trim() === '';
+  }
+  return true;
 }
 
 const H1 = /^#[ \t]+(.*?)[ \t]*#*[ \t]*$/;
@@ -76,8 +82,9 @@ const FENCE = /^ {0,3}(```|~~~)/;
  * `(.*)$` in a pattern does not match past U+2028 or U+2029, so the shapes below that stand for
  * such patterns refuse those characters too (`plain`).
  */
-export function scanBody(text: string, start: number, firstLine: number, structured: (heading: string) => boolean): SectionScan[] {
-  return new BodyScanner(text, structured).scan(start, firstLine);
+export function scanBody(text: string, start: number, firstLine: number, structured: (heading: string) => boolean): BodyScan {
+  const scanner = new BodyScanner(text, structured);
+  return { sections: scanner.scan(start, firstLine), keys: scanner.keys };
 }
 
 /** The scanner's state between lines. A class rather than closures, so each helper is one function however many files are read. */
@@ -88,19 +95,21 @@ class BodyScanner {
   bodyLines: string[] = [];
   entry: EntryScan | undefined;
   reply: ReplyScan | undefined;
-  key: KeyEntry | undefined;
+  readonly keys: KeyLines;
+  /** The last key line read, while a continuation line may add to it; −1 when none may. */
+  key = -1;
+  /** The last line of the open entry's and the open reply's key lists, or −1. */
+  entryKey = -1;
+  replyKey = -1;
   keyIndent = 0;
   last: Last = 'none';
   inFence = false;
   readonly noteParts = new Collector<string>();
   readonly messageParts = new Collector<string>();
-  // An entry's keys and replies, and a reply's keys, are collected here and copied out at their
-  // exact size when the reply or entry ends; growing each small list in place allocates several
-  // times its size, and copies all have the same kind of elements.
+  // An entry's replies are collected here and copied out at their exact size when the entry
+  // ends; growing each small list in place allocates several times its size, and copies all have
+  // the same kind of elements.
   readonly replies = new Collector<ReplyScan>();
-  readonly replyKeys = new Collector<KeyEntry>();
-  readonly entryKeys = new Collector<KeyEntry>();
-  readonly recent = new Recent();
   readonly separators: boolean;
   // The next `:` and `：` in the file (its length: none), found with indexOf and kept while the
   // lines before them are read: the file is searched once, not once per line.
@@ -112,6 +121,7 @@ class BodyScanner {
     readonly structured: (heading: string) => boolean,
   ) {
     this.separators = /[\u2028\u2029]/.test(text);
+    this.keys = new KeyLines(text);
   }
 
   /** No U+2028 or U+2029 in [from, to). */
@@ -137,8 +147,8 @@ class BodyScanner {
   }
 
   closeReply(): void {
-    if (this.reply) this.reply.keys = this.replyKeys.take();
     this.reply = undefined;
+    this.replyKey = -1;
   }
 
   closeEntry(): void {
@@ -146,11 +156,11 @@ class BodyScanner {
     if (!entry) return;
     this.closeReply();
     entry.replies = this.replies.take();
-    entry.keys = this.entryKeys.take();
     if (this.messageParts.size) entry.message = joinParts(this.messageParts.take());
     if (this.noteParts.size) entry.note = joinParts(this.noteParts.take());
     this.entry = undefined;
-    this.key = undefined;
+    this.entryKey = -1;
+    this.key = -1;
   }
 
   closeSection(): void {
@@ -223,7 +233,7 @@ class BodyScanner {
         headingColumn: text.indexOf(heading, ls) - ls + 1,
         line: lineNo,
         column: 1,
-        keys: NONE,
+        firstKey: -1,
         // Every field present from the start, so that all entries share one shape.
         message: undefined,
         messageAt: undefined,
@@ -272,9 +282,10 @@ class BodyScanner {
         while (t < le && (text.charCodeAt(t) === 32 || text.charCodeAt(t) === 9)) t++;
         if (t === q + 1 ? t === le : this.plain(t, le)) {
           this.closeReply();
-          this.reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, keys: NONE };
+          // Every field present from the start, so that all replies share one shape.
+          this.reply = { text: text.slice(t, le), line: lineNo, column: lead + 1, firstKey: -1, keysNotIndented: undefined };
           this.replies.add(this.reply);
-          this.key = undefined;
+          this.key = -1;
           this.last = 'reply';
           return;
         }
@@ -287,13 +298,15 @@ class BodyScanner {
       const bulletIndent = indentOf(text, ls, le);
       let c = p + 2;
       while (c < le && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
-      const key = keyEntry(text, c, le, this.colonIn(c, le), ls, lineNo, this.recent);
       const reply = this.reply;
+      const key = addKey(this.keys, reply ? this.replyKey : this.entryKey, text, c, le, this.colonIn(c, le), ls, lineNo);
       if (reply) {
         if (bulletIndent === 0 && !reply.keysNotIndented) reply.keysNotIndented = { line: lineNo, column: lead + 1 };
-        this.replyKeys.add(key);
+        if (reply.firstKey < 0) reply.firstKey = key;
+        this.replyKey = key;
       } else {
-        this.entryKeys.add(key);
+        if (entry.firstKey < 0) entry.firstKey = key;
+        this.entryKey = key;
       }
       this.key = key;
       this.keyIndent = bulletIndent;
@@ -310,27 +323,29 @@ class BodyScanner {
       this.messageParts.add(line);
       return;
     }
-    if (last === 'key' && key) {
-      key.value = key.value ? `${key.value}\n${line}` : line;
+    const keys = this.keys;
+    if (last === 'key' && key >= 0) {
+      const value = keys.value(key);
+      keys.setValue(key, value ? `${value}\n${line}` : line);
       return;
     }
     if (last === 'reply' && reply) {
       reply.text = `${reply.text}\n${line}`;
       return;
     }
-    if (last === 'blank' && key && indent > this.keyIndent) {
-      key.value = `${key.value}\n\n${line}`;
+    if (last === 'blank' && key >= 0 && indent > this.keyIndent) {
+      keys.setValue(key, `${keys.value(key)}\n\n${line}`);
       this.last = 'key';
       return;
     }
-    if (last === 'blank' && reply && !key && indent >= 2) {
+    if (last === 'blank' && reply && key < 0 && indent >= 2) {
       reply.text = `${reply.text}\n\n${line}`;
       this.last = 'reply';
       return;
     }
     this.noteParts.add(line);
     this.closeReply();
-    this.key = undefined;
+    this.key = -1;
     this.last = 'note';
   }
 }
