@@ -28,7 +28,7 @@ import { didYouMean, Reporter } from './diagnostics.ts';
 import { KeyPositions, readEnding, readNode } from './entries.ts';
 import { splitFrontMatter } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
-import { numberIds } from './ids.ts';
+import { numberIds, type CaseIds } from './ids.ts';
 import { readMeta } from './meta.ts';
 import { checkReferences } from './references.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
@@ -51,6 +51,14 @@ const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 
 
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
+  return readCase(source, options).parsed;
+}
+
+/**
+ * `parseCase`, and with a case its nodes and endings as numbered for the checks, for a caller that
+ * goes on to walk the case (`checkCase`): a large case has thousands of ids to number only once.
+ */
+export function readCase(source: string, options: ParseOptions = {}): { parsed: ParseResult<Case>; ids?: CaseIds } {
   const file = options.file ?? 'case.md';
   const report = new Reporter(file, () => countLines(source));
   const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
@@ -59,11 +67,11 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
       zh: '把案例拆成几个较小的文件。',
       en: 'Split the case into smaller files.',
     });
-    return { diagnostics: report.diagnostics };
+    return { parsed: { diagnostics: report.diagnostics } };
   }
   if (source.includes('\u0000')) {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, { zh: '这似乎不是文本文件。', en: 'This does not look like a text file.' });
-    return { diagnostics: report.diagnostics };
+    return { parsed: { diagnostics: report.diagnostics } };
   }
 
   const split = splitFrontMatter(source, report);
@@ -94,14 +102,14 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
   for (const s of [found.dialogue?.[0], found.endings?.[0]])
     if (s?.stray) report.report('TEXT_OUTSIDE_NODE', s.stray.line, s.stray.column, { section: s.heading });
 
-  if (!meta) return { diagnostics: report.diagnostics };
+  if (!meta) return { parsed: { diagnostics: report.diagnostics } };
   const rulebook = meta.rulebook;
   const ids = numberIds(nodes, endings, nodesRead, endingsRead, firstSeen);
   const cited = checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
   checkGraph(meta.start, meta.startAt, ids, report);
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
-  if (report.hasErrors || !required || !rulebook) return { diagnostics: report.diagnostics };
+  if (report.hasErrors || !required || !rulebook) return { parsed: { diagnostics: report.diagnostics } };
 
   const rules = Object.fromEntries([...cited].map((id) => [id, rulebook.rules[id]]));
 
@@ -130,7 +138,7 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
     rules,
     penalties: rulebook.penalties ?? DEFAULT_PENALTIES,
   };
-  return { value, diagnostics: report.diagnostics };
+  return { parsed: { value, diagnostics: report.diagnostics }, ids };
 }
 
 // ---------------------------------------------------------------------------------------------

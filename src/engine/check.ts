@@ -5,17 +5,17 @@
  * This is what the command line, the build and the studio call. A case comes back only when it
  * has no errors, so whatever plays it can trust it.
  */
-import { parseCase, type ParseOptions } from '../case/parse.ts';
+import { readCase, type ParseOptions } from '../case/parse.ts';
 import { Reporter } from '../case/diagnostics.ts';
 import type { Case, ParseResult } from '../case/types.ts';
 import { explore, STATE_BUDGET } from './explore.ts';
 
 export function checkCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
-  const parsed = parseCase(source, options);
+  const { parsed, ids } = readCase(source, options);
   const c = parsed.value;
   if (!c) return parsed;
   const report = new Reporter(options.file ?? 'case.md');
-  const result = explore(c);
+  const result = explore(c, STATE_BUDGET, ids);
   for (const [id, st] of result.stuck) {
     const flags = st.flags.length ? st.flags.join(", ") : "—";
     report.report('STUCK', c.nodes[id].at.line, c.nodes[id].at.column, {

@@ -9,6 +9,7 @@
  * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
  * from instead of copying its path, so deep cases stay cheap.
  */
+import type { CaseIds } from '../case/ids.ts';
 import type { Case, CaseNode, Condition, Reply } from '../case/types.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
@@ -64,12 +65,35 @@ interface Moves {
 
 const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
 
-/** Where an id leads: an ending (checked first, as play does), a node's number, or nowhere. */
-function place(id: string, endings: Set<string>, index: Map<string, number>): number {
-  return endings.has(id) ? ENDING : (index.get(id) ?? NOWHERE);
+/**
+ * The nodes by number, and every node's and ending's number by id: nodes 0 … nodes.length − 1,
+ * then endings (as `numberIds` numbers them for the reference checks, which a caller that has
+ * read the file can pass on). An id that names both a node and an ending has the ending's number:
+ * play checks endings first.
+ */
+type Numbered = Pick<CaseIds, 'nodes' | 'index'>;
+
+function numbered(c: Case): Numbered & { names: string[] } {
+  const names = Object.keys(c.nodes);
+  const nodes: CaseNode[] = new Array(names.length);
+  const index = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) {
+    nodes[i] = c.nodes[names[i]];
+    index.set(names[i], i);
+  }
+  let n = names.length;
+  for (const id of Object.keys(c.endings)) index.set(id, n++);
+  return { nodes, index, names };
 }
 
-function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, endings: Set<string>): Moves {
+/** Where an id leads: a node's number, an ending, or nowhere. */
+function place(id: string, ids: Numbered): number {
+  const n = ids.index.get(id);
+  return n === undefined ? NOWHERE : n < ids.nodes.length ? n : ENDING;
+}
+
+function movesOf(c: Case, ids: Numbered): Moves {
+  const nodes = ids.nodes;
   const first = new Int32Array(nodes.length + 1);
   for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i] + nodes[i].replies.length;
   const total = first[nodes.length];
@@ -98,8 +122,8 @@ function movesOf(c: Case, nodes: CaseNode[], index: Map<string, number>, endings
       }
     }
     moves.penalties[m] = penalties;
-    const target = index.get(reply.next);
-    moves.to[m] = target !== undefined && !nodes[target].redirects.length ? place(reply.next, endings, index) : RESOLVE;
+    const to = place(reply.next, ids);
+    moves.to[m] = to >= 0 && !nodes[to].redirects.length ? to : RESOLVE;
   }
   return moves;
 }
@@ -128,7 +152,7 @@ class States {
 
   constructor(
     capacity: number,
-    private readonly ids: string[],
+    private readonly nameOf: (node: number) => string,
     private readonly moves: Moves,
   ) {
     this.at = new Int32Array(capacity);
@@ -182,7 +206,7 @@ class States {
     const known = this.made.get(s);
     if (known) return known;
     const st: ExploreState = {
-      at: this.ids[this.at[s]],
+      at: this.nameOf(this.at[s]),
       satisfaction: this.satisfaction[s],
       flags: this.flags[s],
       compliance: this.compliance[s],
@@ -256,26 +280,25 @@ function usesSatisfaction(nodes: CaseNode[]): boolean {
   return false;
 }
 
-export function explore(c: Case, budget = STATE_BUDGET): Exploration {
-  const ids = Object.keys(c.nodes);
-  const nodes: CaseNode[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) nodes[i] = c.nodes[ids[i]];
+/** `ids`: the case's nodes and endings as `numberIds` numbered them when the file was read; without, they are numbered here. */
+export function explore(c: Case, budget = STATE_BUDGET, ids?: CaseIds): Exploration {
+  const own = ids ? undefined : numbered(c);
+  const places: Numbered = ids ?? own!;
+  const nameOf = own ? (i: number) => own.names[i] : (i: number) => places.nodes[i].id;
+  const nodes = places.nodes;
   const dominance = !usesSatisfaction(nodes);
   const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
   const { minSatisfaction, minCompliance, criticalFails } = c.pass;
 
-  const index = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
-  const endings = new Set(Object.keys(c.endings));
-  const moves = movesOf(c, nodes, index, endings);
+  const moves = movesOf(c, places);
 
   // About one state per reply in a case without conditions on satisfaction.
-  const states = new States(Math.max(16, moves.reply.length + 1), ids, moves);
+  const states = new States(Math.max(16, moves.reply.length + 1), nameOf, moves);
   const seen = new Seen(dominance, nodes.length);
   const stuck: number[] = [];
   const isStuck = new Uint8Array(nodes.length);
   const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack = [states.add(place(first.at, endings, index), c.startSatisfaction, [], 100, false, -1, -1)];
+  const stack = [states.add(place(first.at, places), c.startSatisfaction, [], 100, false, -1, -1)];
   while (stack.length) {
     const s = stack.pop()!;
     const at = states.at[s];
@@ -301,7 +324,7 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
       let compliance = states.compliance[s];
       for (const p of moves.penalties[m]) compliance = Math.max(0, compliance - p);
       const critical = states.critical[s] === 1 || moves.critical[m] === 1;
-      const to = moves.to[m] === RESOLVE ? place(resolveTarget(c, r.next, satisfaction, flags).at, endings, index) : moves.to[m];
+      const to = moves.to[m] === RESOLVE ? place(resolveTarget(c, r.next, satisfaction, flags).at, places) : moves.to[m];
       stack.push(states.add(to, satisfaction, flags, compliance, critical, m, s));
     }
     if (!offered && !isStuck[at]) {
@@ -309,6 +332,6 @@ export function explore(c: Case, budget = STATE_BUDGET): Exploration {
       stuck.push(s);
     }
   }
-  for (const s of stuck) out.stuck.set(ids[states.at[s]], states.state(s));
+  for (const s of stuck) out.stuck.set(nameOf(states.at[s]), states.state(s));
   return out;
 }
