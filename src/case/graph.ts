@@ -16,9 +16,8 @@ const NOWHERE = -1;
  * A target that does not exist was reported where it is written; follow it to the id it was most
  * likely meant to be, so the typo does not also make that node "unreachable".
  */
-function resolve(target: string, ids: CaseIds): number {
-  const i = ids.index.get(target);
-  if (i !== undefined) return i;
+function resolve(target: string, ids: CaseIds, known = ids.index.get(target) ?? NOWHERE): number {
+  if (known !== NOWHERE) return known;
   const guess = nearest(target, ids.names());
   return guess === undefined ? NOWHERE : ids.index.get(guess)!;
 }
@@ -37,7 +36,8 @@ export function checkGraph(start: string | undefined, startAt: { line: number; c
   }
   const targets = new Int32Array(first[n]);
   for (let i = 0, k = 0; i < n; i++) {
-    for (const r of nodes[i].replies) if (r.next) targets[k++] = resolve(r.next, ids);
+    const replies = nodes[i].replies;
+    for (let j = 0; j < replies.length; j++) if (replies[j].next) targets[k++] = resolve(replies[j].next, ids, ids.replyTarget[ids.replyStart[i] + j]);
     for (const d of nodes[i].redirects) if (d.to) targets[k++] = resolve(d.to, ids);
   }
 

@@ -12,6 +12,9 @@ export interface CaseIds {
   endings: Ending[];
   /** Node or ending id → its number. */
   index: Map<string, number>;
+  /** Node i's replies are numbered from replyStart[i], in order; the number of each one's `next` is replyTarget[reply] (−1: no such id). */
+  replyStart: Int32Array;
+  replyTarget: Int32Array;
   /** Every id, nodes then endings, as candidates for "did you mean" (built on first use). */
   names(): string[];
 }
@@ -41,8 +44,18 @@ export function numberIds(
     nodes,
     endings,
     index,
+    ...numberTargets(nodes, index),
     names: () => (names ??= [...nodes.map((n) => n.id), ...endings.map((e) => e.id)]),
   };
+}
+
+/** Every reply's `next` looked up once, for the checks and the state walk that each follow them. */
+export function numberTargets(nodes: CaseNode[], index: Map<string, number>): { replyStart: Int32Array; replyTarget: Int32Array } {
+  const replyStart = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i++) replyStart[i + 1] = replyStart[i] + nodes[i].replies.length;
+  const replyTarget = new Int32Array(replyStart[nodes.length]);
+  for (let i = 0, k = 0; i < nodes.length; i++) for (const r of nodes[i].replies) replyTarget[k++] = index.get(r.next) ?? -1;
+  return { replyStart, replyTarget };
 }
 
 function unusualKeys(items: { id: string }[]): boolean {

@@ -70,10 +70,12 @@ export function checkReferences(
           });
         }
   };
-  for (const node of nodeList) {
+  for (let i = 0; i < nodeList.length; i++) {
+    const node = nodeList[i];
     for (const red of node.redirects) if (!ids.index.has(red.to)) missingTarget(red.to, red.at.line, red.at.column);
-    for (const r of node.replies) {
-      if (r.next && !ids.index.has(r.next)) {
+    for (let j = 0; j < node.replies.length; j++) {
+      const r = node.replies[j];
+      if (r.next && ids.replyTarget[ids.replyStart[i] + j] < 0) {
         const pos = positions.of(node, r, 'next');
         missingTarget(r.next, pos.line, pos.column);
       }

@@ -9,7 +9,7 @@
  * that keeps a 10,000-node case to a few visits per node. Each state points at the state it came
  * from instead of copying its path, so deep cases stay cheap.
  */
-import type { CaseIds } from '../case/ids.ts';
+import { numberTargets, type CaseIds } from '../case/ids.ts';
 import type { Case, CaseNode, Condition, Reply } from '../case/types.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
@@ -71,7 +71,7 @@ const score = (r: Reply) => r.satisfaction - r.breaks.length * 100;
  * read the file can pass on). An id that names both a node and an ending has the ending's number:
  * play checks endings first.
  */
-type Numbered = Pick<CaseIds, 'nodes' | 'index'>;
+type Numbered = Pick<CaseIds, 'nodes' | 'index' | 'replyStart' | 'replyTarget'>;
 
 function numbered(c: Case): Numbered & { names: string[] } {
   const names = Object.keys(c.nodes);
@@ -83,21 +83,27 @@ function numbered(c: Case): Numbered & { names: string[] } {
   }
   let n = names.length;
   for (const id of Object.keys(c.endings)) index.set(id, n++);
-  return { nodes, index, names };
+  return { nodes, index, names, ...numberTargets(nodes, index) };
 }
 
 /** Where an id leads: a node's number, an ending, or nowhere. */
 function place(id: string, ids: Numbered): number {
-  const n = ids.index.get(id);
-  return n === undefined ? NOWHERE : n < ids.nodes.length ? n : ENDING;
+  return placeOf(ids.index.get(id) ?? -1, ids);
+}
+
+/** Where the id numbered `n` (−1: none) leads. */
+function placeOf(n: number, ids: Numbered): number {
+  return n < 0 ? NOWHERE : n < ids.nodes.length ? n : ENDING;
 }
 
 function movesOf(c: Case, ids: Numbered): Moves {
   const nodes = ids.nodes;
-  const first = new Int32Array(nodes.length + 1);
-  for (let i = 0; i < nodes.length; i++) first[i + 1] = first[i] + nodes[i].replies.length;
+  // Moves are numbered as the replies are: node by node.
+  const first = ids.replyStart;
   const total = first[nodes.length];
   const moves: Moves = { first, reply: new Array(total), to: new Int32Array(total), penalties: new Array(total), critical: new Uint8Array(total) };
+  // Each move's target as numbered with the ids, kept beside its reply while they are sorted.
+  const target = new Int32Array(total);
   for (let i = 0; i < nodes.length; i++) {
     // A stable insertion sort: a node has a handful of replies, and Array.prototype.sort
     // allocates more per call than these lists hold.
@@ -106,8 +112,12 @@ function movesOf(c: Case, ids: Numbered): Moves {
     for (let k = 0; k < replies.length; k++) {
       const r = replies[k];
       let j = base + k;
-      for (; j > base && score(moves.reply[j - 1]) - score(r) > 0; j--) moves.reply[j] = moves.reply[j - 1];
+      for (; j > base && score(moves.reply[j - 1]) - score(r) > 0; j--) {
+        moves.reply[j] = moves.reply[j - 1];
+        target[j] = target[j - 1];
+      }
       moves.reply[j] = r;
+      target[j] = ids.replyTarget[ids.replyStart[i] + k];
     }
   }
   for (let m = 0; m < total; m++) {
@@ -122,7 +132,7 @@ function movesOf(c: Case, ids: Numbered): Moves {
       }
     }
     moves.penalties[m] = penalties;
-    const to = place(reply.next, ids);
+    const to = placeOf(target[m], ids);
     moves.to[m] = to >= 0 && !nodes[to].redirects.length ? to : RESOLVE;
   }
   return moves;
