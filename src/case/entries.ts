@@ -88,6 +88,13 @@ function readReplies(nodeId: string, entry: EntryScan, keys: KeyLines, lang: Lan
   return replies;
 }
 
+/**
+ * The list of a key the reply does not give. One list for all of them: most replies follow no rule
+ * and set no flag, and a large case would otherwise keep thousands of empty lists alive. The lists
+ * are `readonly` in the types, so nothing can add to this one.
+ */
+const NONE: readonly string[] = [];
+
 function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLines, lang: Lang, report: Reporter, positions: KeyPositions): Reply {
   if (scan.keysNotIndented) report.report('REPLY_KEYS_NOT_INDENTED', scan.keysNotIndented.line, scan.keysNotIndented.column, {}, {
     zh: '在 - next: … 这些行前面加 3 个空格。',
@@ -143,11 +150,11 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLine
     text,
     next: '',
     satisfaction: 0,
-    follows: follows >= 0 ? readList(keys.value(follows)) : [],
-    breaks: breaks >= 0 ? readList(keys.value(breaks)) : [],
+    follows: follows >= 0 ? readList(keys.value(follows)) : NONE,
+    breaks: breaks >= 0 ? readList(keys.value(breaks)) : NONE,
     feedback: feedback ?? {},
-    set: set >= 0 ? readList(keys.value(set)) : [],
-    unset: unset >= 0 ? readList(keys.value(unset)) : [],
+    set: set >= 0 ? readList(keys.value(set)) : NONE,
+    unset: unset >= 0 ? readList(keys.value(unset)) : NONE,
     real: false,
     at,
   };

@@ -87,12 +87,12 @@ export interface Reply {
   text: string;
   next: string;
   satisfaction: number;
-  follows: string[];
-  breaks: string[];
+  follows: readonly string[];
+  breaks: readonly string[];
   feedback: Text;
   hint?: Text;
-  set: string[];
-  unset: string[];
+  set: readonly string[];
+  unset: readonly string[];
   when?: Condition;
   /** Simulated time the seller's message is sent, `YYYY-MM-DDTHH:MM[:SS]`. */
   time?: string;
