@@ -25,13 +25,12 @@ interface ChunkInfo {
   viteMetadata?: { importedCss: Set<string> };
 }
 
-/** The files to preload for one module: its chunk, the chunks it imports statically, their styles. */
-function filesFor(bundle: Record<string, { type: string }>, module: string, entry: string): string[] {
+/**
+ * For each module a page loads on demand, the files to preload: its chunk, the chunks it imports
+ * statically, and their styles — less what the main script imports, which Vite preloads already.
+ */
+function preloadsIn(bundle: Record<string, { type: string }>, entry: string): (module: string) => string[] {
   const chunks = Object.values(bundle).filter((o): o is ChunkInfo => o.type === 'chunk') as ChunkInfo[];
-  // The chunk the page's dynamic import asks for: its own, or (when the module was grouped with
-  // others) the chunk that holds it.
-  const start = chunks.find((c) => c.facadeModuleId?.endsWith(module)) ?? chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
-  if (!start) throw new Error(`route-preload: no chunk is built for ${module}`);
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const walk = (from: ChunkInfo, seen: Set<string>, skip: Set<string>) => {
     if (seen.has(from.fileName) || skip.has(from.fileName)) return;
@@ -41,13 +40,18 @@ function filesFor(bundle: Record<string, { type: string }>, module: string, entr
       if (next) walk(next, seen, skip);
     }
   };
-  // What the main script imports is preloaded by Vite already.
   const main = new Set<string>();
   walk(byName.get(entry)!, main, new Set());
-  const seen = new Set<string>();
-  walk(start, seen, main);
-  const css = [...seen].flatMap((f) => [...(byName.get(f)!.viteMetadata?.importedCss ?? [])]);
-  return [...seen, ...new Set(css)];
+  return (module) => {
+    // The chunk the page's dynamic import asks for: its own, or (when the module was grouped with
+    // others) the chunk that holds it.
+    const start = chunks.find((c) => c.facadeModuleId?.endsWith(module)) ?? chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
+    if (!start) throw new Error(`route-preload: no chunk is built for ${module}`);
+    const seen = new Set<string>();
+    walk(start, seen, main);
+    const css = [...seen].flatMap((f) => [...(byName.get(f)!.viteMetadata?.importedCss ?? [])]);
+    return [...seen, ...new Set(css)].map((f) => `./${f}`);
+  };
 }
 
 export interface LanguagePreload {
@@ -67,7 +71,7 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
       order: 'post',
       handler(_html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return;
-        const files = (module: string) => filesFor(ctx.bundle!, module, ctx.chunk!.fileName).map((f) => `./${f}`);
+        const files = preloadsIn(ctx.bundle, ctx.chunk.fileName);
         const pages = routes.map((r) => [r.hash.source, files(r.module)]);
         const strings = Object.fromEntries(Object.entries(languages.modules).map(([lang, module]) => [lang, files(module)]));
         const code = [

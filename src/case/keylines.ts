@@ -8,6 +8,7 @@
  * cut from the file when a reader asks for them.
  */
 import { Recent } from './lines.ts';
+import { grown } from './typed.ts';
 import type { Lang } from './types.ts';
 
 /** The line had no `key: value` shape. */
@@ -150,9 +151,4 @@ export class KeyLines {
 
 function langBit(lang: Lang | undefined): number {
   return lang === 'zh' ? ZH : lang === 'en' ? EN : 0;
-}
-
-function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

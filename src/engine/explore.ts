@@ -11,6 +11,7 @@
  */
 import { numberTargets, type CaseIds } from '../case/ids.ts';
 import type { Case, CaseNode, Condition, Reply } from '../case/types.ts';
+import { grown } from '../case/typed.ts';
 import { clamp, holds, resolveTarget } from './conversation.ts';
 
 export interface ExploreState {
@@ -138,12 +139,6 @@ function movesOf(c: Case, ids: Numbered): Moves {
   return moves;
 }
 
-/** `to`, a larger array, with `from` copied into its start. */
-function more<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
-
 /**
  * States live in parallel arrays, numbered in the order they are made, and point at the state
  * they came from by number: a large case makes tens of thousands of states, and plain numbers
@@ -189,12 +184,12 @@ class States {
 
   private grow(): void {
     const n = this.at.length * 2;
-    this.at = more(this.at, new Int32Array(n));
-    this.from = more(this.from, new Int32Array(n));
-    this.move = more(this.move, new Int32Array(n));
-    this.satisfaction = more(this.satisfaction, new Float64Array(n));
-    this.compliance = more(this.compliance, new Float64Array(n));
-    this.critical = more(this.critical, new Uint8Array(n));
+    this.at = grown(this.at, new Int32Array(n));
+    this.from = grown(this.from, new Int32Array(n));
+    this.move = grown(this.move, new Int32Array(n));
+    this.satisfaction = grown(this.satisfaction, new Float64Array(n));
+    this.compliance = grown(this.compliance, new Float64Array(n));
+    this.critical = grown(this.critical, new Uint8Array(n));
     const flags = new Array<string[]>(n);
     for (let i = 0; i < this.size; i++) flags[i] = this.flags[i];
     this.flags = flags;

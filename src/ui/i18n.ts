@@ -40,11 +40,12 @@ export async function switchLang(lang: UiLang): Promise<void> {
 export type Vars = Record<string, string | number>;
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible so it gets noticed and fixed. */
+function fill(template: string, vars: Vars): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
 export function translate(lang: UiLang, key: MessageKey, vars: Vars = {}): string {
-  const template = loaded[lang]?.[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return fill(loaded[lang]?.[key] ?? key, vars);
 }
 
 /** A string in the current UI language; reactive when read in a template. */
@@ -58,10 +59,7 @@ export function t(key: MessageKey, vars?: Vars): string {
  */
 export function dictionary<K extends string>(enTable: Record<K, string>, zhTable: Record<K, string>) {
   const tables: Record<UiLang, Record<K, string>> = { en: enTable, 'zh-CN': zhTable };
-  return (key: K, vars: Vars = {}): string =>
-    (tables[locale.lang][key] ?? enTable[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in vars ? String(vars[name]) : whole,
-    );
+  return (key: K, vars: Vars = {}): string => fill(tables[locale.lang][key] ?? enTable[key] ?? key, vars);
 }
 
 type PluralBase<K> = K extends `${infer B}.one` ? B : never;

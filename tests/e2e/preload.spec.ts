@@ -15,23 +15,18 @@ async function watchPreloads(page: Page): Promise<() => Promise<{ file: string; 
   return () => page.evaluate(() => (window as unknown as { preloads: { file: string; early: boolean }[] }).preloads);
 }
 
-test('the library preloads its own scripts before the page is built, and not the player', async ({ page }) => {
-  const preloads = await watchPreloads(page);
-  await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const found = await preloads();
-  expect(found.filter((p) => p.file.startsWith('Home-'))).toEqual([{ file: expect.any(String), early: true }]);
-  expect(found.some((p) => p.file.startsWith('player-'))).toBe(false);
-});
-
-test('a case page preloads the player before the page is built, and not the library', async ({ page }) => {
-  const preloads = await watchPreloads(page);
-  await page.goto('./#/case/aliexpress-price-drop');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const found = await preloads();
-  expect(found.filter((p) => p.file.startsWith('player-'))).toEqual([{ file: expect.any(String), early: true }]);
-  expect(found.some((p) => p.file.startsWith('Home-'))).toBe(false);
-});
+for (const { page: name, path, own, other } of [
+  { page: 'the library', path: './', own: 'Home-', other: 'player-' },
+  { page: 'a case page', path: './#/case/aliexpress-price-drop', own: 'player-', other: 'Home-' },
+])
+  test(`${name} preloads its own scripts before the page is built, and not the other page's`, async ({ page }) => {
+    const preloads = await watchPreloads(page);
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const found = await preloads();
+    expect(found.filter((p) => p.file.startsWith(own))).toEqual([{ file: expect.any(String), early: true }]);
+    expect(found.some((p) => p.file.startsWith(other))).toBe(false);
+  });
 
 test('only the interface language in use is downloaded, and a switch fetches the other first', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN' });

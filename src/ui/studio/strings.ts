@@ -2,8 +2,7 @@
  * Interface strings of the studio and of shared-link pages, in English and Chinese. They load with
  * those pages only, so players of the shipped cases never download them.
  */
-import { dictionary } from '../i18n.ts';
-import { locale } from '../locale.svelte.ts';
+import { dictionary, pluralForm } from '../i18n.ts';
 
 const en = {
   'studio.title': 'Case studio',
@@ -234,6 +233,5 @@ export const s = dictionary(en, zh);
 
 /** Counted strings: English needs one/other, Chinese does not, so the rule comes from Intl. */
 export function sn(key: 'problems.errors' | 'problems.warnings', n: number): string {
-  const form = new Intl.PluralRules(locale.lang).select(n) === 'one' ? 'one' : 'other';
-  return s(`${key}.${form}`, { n });
+  return s(`${key}.${pluralForm(n)}`, { n });
 }
