@@ -5,8 +5,14 @@
  * One machine for every case: the compiled case graph lives in the context and the dialogue nodes
  * are data, not states, so building it costs the same for 10 nodes or 10,000. The rules of play
  * are the pure functions in `conversation.ts`; this file only sequences them.
+ *
+ * It is XState actor logic written as a transition function, not a `createMachine` statechart:
+ * the machine has four states and no nesting, and the statechart interpreter alone is 8.7 kB gzip,
+ * a fifth of what the case page may load. `createActor` runs it the same way (send, subscribe,
+ * getSnapshot, stop), and the typing pause is an event scheduled with the actor system's scheduler,
+ * which stopping the actor cancels.
  */
-import { assign, createMachine, type SnapshotFrom } from 'xstate';
+import type { ActorLogic, ActorScope } from 'xstate';
 import type { Case } from '../case/types.ts';
 import { choose, offeredReplies, replay, resultOf, startAttempt } from './conversation.ts';
 import type { Attempt, Result, Settings, Step } from './types.ts';
@@ -40,7 +46,6 @@ export interface ConversationContext {
   attempt: Attempt;
   lastStep?: Step;
   result?: Result;
-  resumeAt?: ConversationState;
 }
 
 export type ConversationEvent =
@@ -51,98 +56,88 @@ export type ConversationEvent =
   /** The learner (or an assignment) changed a setting mid-attempt; it applies from the next step. */
   | { type: 'SETTINGS'; settings: Partial<Settings> };
 
-// createMachine with its implementations rather than setup(): setup() also brings every action
-// creator xstate has (sendTo, emit, spawnChild …), which the player would download for nothing.
-export const conversationMachine = createMachine({
-  types: {} as {
-    context: ConversationContext;
-    events: ConversationEvent;
-    input: ConversationInput;
-    // Declared so that a misspelt name in the states below is a type error.
-    actions: { type: 'choose' } | { type: 'finish' } | { type: 'restart' } | { type: 'resumed' } | { type: 'updateSettings' };
-    guards:
-      | { type: 'ended' }
-      | { type: 'immediateFeedback' }
-      | { type: 'noTyping' }
-      | { type: 'offered' }
-      | { type: 'resumeInFeedback' }
-      | { type: 'resumeAwaiting' };
-    delays: 'typing';
+export interface ConversationSnapshot {
+  status: 'active';
+  output: undefined;
+  error: undefined;
+  value: ConversationState;
+  context: ConversationContext;
+}
+
+type Scope = ActorScope<ConversationSnapshot, ConversationEvent>;
+
+/** The id of the scheduled end of the customer's typing; one is pending at most. */
+const TYPING = 'typing';
+
+export const conversationMachine: ActorLogic<ConversationSnapshot, ConversationEvent, ConversationInput> = {
+  getInitialSnapshot: (_scope, input) => resume(input),
+  start: (snapshot, scope) => {
+    if (snapshot.value === 'customerTyping') scheduleTyping(snapshot, scope);
   },
-  id: 'conversation',
-  context: ({ input }) => ({
+  transition: (snapshot, event, scope) => {
+    const { value, context } = snapshot;
+    switch (event.type) {
+      case 'SETTINGS':
+        return { ...snapshot, context: { ...context, settings: { ...context.settings, ...normaliseSettings(event.settings) } } };
+      case 'RESTART':
+        return enter(nextTurn({ case: context.case, settings: context.settings, attempt: startAttempt(context.case) }), scope);
+      case 'TYPED':
+        return value === 'customerTyping' ? enter(at('awaitingReply', context), scope) : snapshot;
+      case 'CHOOSE': {
+        if (value !== 'awaitingReply' || !offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply)) return snapshot;
+        const next = choose(context.case, context.attempt, event.reply);
+        if (!next) return snapshot;
+        const answered = { ...context, attempt: next.attempt, lastStep: next.step };
+        return enter(answered.settings.feedback === 'immediate' ? at('showingFeedback', answered) : advance(answered), scope);
+      }
+      case 'CONTINUE':
+        return value === 'showingFeedback' ? enter(advance(context), scope) : snapshot;
+    }
+    return snapshot;
+  },
+  getPersistedSnapshot: (snapshot) => snapshot,
+};
+
+const at = (value: ConversationState, context: ConversationContext): ConversationSnapshot => ({
+  status: 'active',
+  output: undefined,
+  error: undefined,
+  value,
+  context,
+});
+
+/** After a reply (and its feedback): the ending, or the customer's next turn. */
+const advance = (context: ConversationContext) =>
+  context.attempt.ended ? at('ended', { ...context, result: resultOf(context.case, context.attempt) }) : nextTurn(context);
+
+/** The customer types before their message; nobody types with typing turned off, or before narration. */
+const nextTurn = (context: ConversationContext) =>
+  context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message ? at('awaitingReply', context) : at('customerTyping', context);
+
+function resume(input: ConversationInput): ConversationSnapshot {
+  const context: ConversationContext = {
     case: input.case,
     settings: { ...DEFAULT_SETTINGS, ...input.settings },
     attempt: input.attempt ?? startAttempt(input.case),
     ...(input.lastStep ? { lastStep: input.lastStep } : {}),
-    ...(input.state ? { resumeAt: input.state } : {}),
-  }),
-  initial: 'resuming',
-  on: {
-    RESTART: { target: '.customerTyping', actions: 'restart' },
-    SETTINGS: { actions: 'updateSettings' },
-  },
-  states: {
-    resuming: {
-      always: [
-        { guard: 'resumeInFeedback', target: 'showingFeedback', actions: 'resumed' },
-        { guard: 'ended', target: 'ended', actions: ['finish', 'resumed'] },
-        { guard: 'resumeAwaiting', target: 'awaitingReply', actions: 'resumed' },
-        { target: 'customerTyping', actions: 'resumed' },
-      ],
-    },
-    customerTyping: {
-      always: { guard: 'noTyping', target: 'awaitingReply' },
-      after: { typing: 'awaitingReply' },
-      on: { TYPED: 'awaitingReply' },
-    },
-    awaitingReply: {
-      on: { CHOOSE: { guard: 'offered', actions: 'choose', target: 'answered' } },
-    },
-    answered: {
-      always: [{ guard: 'immediateFeedback', target: 'showingFeedback' }, { target: 'advancing' }],
-    },
-    showingFeedback: {
-      on: { CONTINUE: 'advancing' },
-    },
-    advancing: {
-      always: [{ guard: 'ended', target: 'ended', actions: 'finish' }, { target: 'customerTyping' }],
-    },
-    ended: {},
-  },
-}, {
-  delays: { typing: ({ context }) => context.settings.typingMs },
-  guards: {
-    ended: ({ context }) => context.attempt.ended,
-    immediateFeedback: ({ context }) => context.settings.feedback === 'immediate',
-    // Nobody types before narration that has no customer message.
-    noTyping: ({ context }) => context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message,
-    offered: ({ context, event }) =>
-      event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
-    resumeInFeedback: ({ context }) => context.resumeAt === 'showingFeedback' && !!context.lastStep,
-    resumeAwaiting: ({ context }) => context.resumeAt === 'awaitingReply',
-  },
-  actions: {
-    choose: assign(({ context, event }) => {
-      if (event.type !== 'CHOOSE') return {};
-      const next = choose(context.case, context.attempt, event.reply);
-      return next ? { attempt: next.attempt, lastStep: next.step } : {};
-    }),
-    finish: assign(({ context }) => ({ result: resultOf(context.case, context.attempt) })),
-    restart: assign(({ context }) => ({
-      attempt: startAttempt(context.case),
-      lastStep: undefined,
-      result: undefined,
-      resumeAt: undefined,
-    })),
-    resumed: assign({ resumeAt: undefined }),
-    updateSettings: assign(({ context, event }) =>
-      event.type === 'SETTINGS' ? { settings: { ...context.settings, ...normaliseSettings(event.settings) } } : {},
-    ),
-  },
-});
+  };
+  if (input.state === 'showingFeedback' && context.lastStep) return at('showingFeedback', context);
+  if (context.attempt.ended) return advance(context);
+  return input.state === 'awaitingReply' ? at('awaitingReply', context) : nextTurn(context);
+}
 
-export type ConversationSnapshot = SnapshotFrom<typeof conversationMachine>;
+/** A state entered by a transition: any pending end of typing is dropped, and a new one set if typing. */
+function enter(snapshot: ConversationSnapshot, scope: Scope): ConversationSnapshot {
+  scope.defer(() => {
+    scope.system.scheduler.cancel(scope.self, TYPING);
+    if (snapshot.value === 'customerTyping') scheduleTyping(snapshot, scope);
+  });
+  return snapshot;
+}
+
+function scheduleTyping(snapshot: ConversationSnapshot, scope: Scope) {
+  scope.system.scheduler.schedule(scope.self, scope.self, { type: 'TYPED' }, snapshot.context.settings.typingMs, TYPING);
+}
 
 /** What is saved between visits: the transcript, not the scores, so it is replayed against the case. */
 export interface SavedConversation {
@@ -155,9 +150,7 @@ export interface SavedConversation {
 }
 
 export function stateOf(snapshot: ConversationSnapshot): ConversationState {
-  const v = snapshot.value as string;
-  if (v === 'showingFeedback' || v === 'ended' || v === 'awaitingReply') return v;
-  return 'customerTyping';
+  return snapshot.value;
 }
 
 export function saveConversation(snapshot: ConversationSnapshot): SavedConversation {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { choose, complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, startAttempt, transcript } from '../../src/engine/conversation.ts';
 import { conversationMachine, restoreConversation, saveConversation } from '../../src/engine/machine.ts';
@@ -152,6 +152,50 @@ describe('the conversation machine', () => {
     expect(again.getSnapshot().value).toBe('awaitingReply');
     expect(again.getSnapshot().context.attempt.at).toBe('photo');
     again.stop();
+  });
+
+  describe('the typing pause', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('ends by itself after the set time, and a skipped pause does not shorten the next one', () => {
+      vi.useFakeTimers();
+      const actor = createActor(conversationMachine, { input: { case: c, settings: { typingMs: 1000, feedback: 'immediate' } } }).start();
+      vi.advanceTimersByTime(999);
+      expect(actor.getSnapshot().value).toBe('customerTyping');
+      vi.advanceTimersByTime(1);
+      expect(actor.getSnapshot().value).toBe('awaitingReply');
+      actor.send({ type: 'CHOOSE', reply: 'opening.1' });
+      actor.send({ type: 'CONTINUE' });
+      vi.advanceTimersByTime(400);
+      actor.send({ type: 'TYPED' }); // skipped after 400 ms
+      actor.send({ type: 'RESTART' });
+      vi.advanceTimersByTime(999); // the skipped pause's timer would have fired at 600 ms
+      expect(actor.getSnapshot().value).toBe('customerTyping');
+      vi.advanceTimersByTime(1);
+      expect(actor.getSnapshot().value).toBe('awaitingReply');
+      actor.stop();
+    });
+
+    it('starts again when a save made while the customer was typing is restored, and stops with the actor', () => {
+      vi.useFakeTimers();
+      const restored = restoreConversation(c, { format: 1, caseId: c.id, caseVersion: c.version, replies: [], state: 'customerTyping', settings: { typingMs: 500 } });
+      if (!('input' in restored)) throw new Error(restored.problem);
+      const actor = createActor(conversationMachine, restored).start();
+      expect(actor.getSnapshot().value).toBe('customerTyping');
+      expect(vi.getTimerCount()).toBe(1);
+      actor.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('is never set when typing is off or the next node has no customer message', () => {
+      vi.useFakeTimers();
+      const actor = createActor(conversationMachine, { input: { case: c, settings: { typingMs: 0 } } }).start();
+      expect(actor.getSnapshot().value).toBe('awaitingReply');
+      expect(vi.getTimerCount()).toBe(0);
+      actor.stop();
+    });
   });
 
   it('refuses saved data that is corrupted or made for another version of the case', () => {
