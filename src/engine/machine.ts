@@ -149,10 +149,6 @@ export interface SavedConversation {
   settings: Settings;
 }
 
-export function stateOf(snapshot: ConversationSnapshot): ConversationState {
-  return snapshot.value;
-}
-
 export function saveConversation(snapshot: ConversationSnapshot): SavedConversation {
   const { attempt, settings, case: c } = snapshot.context;
   return {
@@ -160,7 +156,7 @@ export function saveConversation(snapshot: ConversationSnapshot): SavedConversat
     caseId: c.id,
     caseVersion: c.version,
     replies: attempt.path.map((s) => s.reply),
-    state: stateOf(snapshot),
+    state: snapshot.value,
     settings,
   };
 }

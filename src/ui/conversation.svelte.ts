@@ -14,7 +14,6 @@ import {
   conversationMachine,
   restoreConversation,
   saveConversation,
-  stateOf,
   type ConversationInput,
   type ConversationSnapshot,
   type ConversationState,
@@ -66,12 +65,12 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     snapshot = s;
     writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
     const result = s.context.result;
-    if (stateOf(s) === 'ended' && result && !history.some((e) => e.id === attemptId))
+    if (s.value === 'ended' && result && !history.some((e) => e.id === attemptId))
       history = appendHistory(storage, c.id, historyEntry(result, attemptId, s.context.settings, now()));
   });
   actor.start();
 
-  const phase = $derived(stateOf(snapshot));
+  const phase = $derived(snapshot.value);
   const attempt = $derived(snapshot.context.attempt);
   // The customer's next message stays hidden while they "type" and while feedback is on screen.
   const thread = $derived(transcript(c, attempt, phase === 'awaitingReply' || phase === 'ended'));
