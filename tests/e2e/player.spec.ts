@@ -173,6 +173,8 @@ test('the debrief shows every rule broken with its source, and the student’s p
 
 test('corrupted or outdated saved data is discarded with a message, never a broken page', async ({ page }) => {
   await page.goto('./');
+  // Once the library has read the (empty) history: read after the damage, it would repair it before the reload.
+  await expect(page.getByRole('link', { name: /The price dropped/ })).toBeVisible();
   await page.evaluate((id) => {
     localStorage.setItem(`dispute-desk:conversation:${id}`, '{"format":1,"replies":[');
     localStorage.setItem(`dispute-desk:history:${id}`, '{"format":1,"attempts":"many"}');
