@@ -14,7 +14,7 @@
  */
 import type { ActorLogic, ActorScope } from 'xstate';
 import type { Case } from '../case/types.ts';
-import { choose, offeredReplies, replay, resultOf, startAttempt } from './conversation.ts';
+import { choose, replay, resultOf, startAttempt } from './conversation.ts';
 import type { Attempt, Result, Settings, Step } from './types.ts';
 
 export type ConversationState = 'customerTyping' | 'awaitingReply' | 'showingFeedback' | 'ended';
@@ -84,8 +84,8 @@ export const conversationMachine: ActorLogic<ConversationSnapshot, ConversationE
       case 'TYPED':
         return value === 'customerTyping' ? enter(at('awaitingReply', context), scope) : snapshot;
       case 'CHOOSE': {
-        if (value !== 'awaitingReply' || !offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply)) return snapshot;
-        const next = choose(context.case, context.attempt, event.reply);
+        // `choose` refuses a reply that is not offered now.
+        const next = value === 'awaitingReply' ? choose(context.case, context.attempt, event.reply) : undefined;
         if (!next) return snapshot;
         const answered = { ...context, attempt: next.attempt, lastStep: next.step };
         return enter(answered.settings.feedback === 'immediate' ? at('showingFeedback', answered) : advance(answered), scope);
