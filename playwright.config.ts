@@ -34,7 +34,8 @@ if (!executablePath && !process.env.PLAYWRIGHT_BROWSERS_PATH)
       'or set CHROMIUM_PATH to a Chromium or Chrome executable.',
   );
 
-const PORT = 4173;
+// Another port (E2E_PORT) lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -72,6 +72,8 @@ export function readNode(id: string, entry: EntryScan, keys: KeyLines, lang: Lan
   if (note) node.note = note;
   const gloss = valueOf(keys, entry, 'gloss');
   if (gloss) node.gloss = gloss;
+  const hint = textOf(keys, entry, 'hint', lang);
+  if (hint) node.hint = hint;
   const time = timeOf(keys, keyOf(keys, entry, 'time'), report);
   if (time) node.time = time;
   if (!entry.message && !node.note) report.report('MESSAGE_MISSING', entry.line, entry.headingColumn, { id }, {

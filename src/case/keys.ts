@@ -73,6 +73,7 @@ export const RULEBOOK_SECTIONS = { rules: ['规则'] } as const satisfies Vocabu
 export const NODE_KEYS = {
   time: ['时间'],
   gloss: ['译文', '中文'],
+  hint: ['提示'],
   'go to': ['转到', '跳转', 'goto'],
   note: ['旁白'],
 } as const satisfies Vocabulary;

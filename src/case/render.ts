@@ -52,6 +52,7 @@ export function renderCase(c: Case, sanitize: Sanitize): Case & { rendered: true
     ...(n.message !== undefined ? { message: md(n.message) } : {}),
     note: renderText(n.note, sanitize),
     ...(n.gloss !== undefined ? { gloss: md(n.gloss) } : {}),
+    ...(n.hint ? { hint: renderText(n.hint, sanitize) } : {}),
     replies: n.replies.map(reply),
   });
   const ending = (e: Ending): Ending => ({

@@ -116,6 +116,8 @@ export interface CaseNode {
   note?: Text;
   /** Chinese gloss of the customer's message, shown on request. */
   gloss?: string;
+  /** Where to look before choosing (not which reply to pick), shown when hints are on. */
+  hint?: Text;
   time?: string;
   redirects: Redirect[];
   replies: Reply[];

@@ -116,6 +116,7 @@ export function writeCase(c: Case): string {
     const keys: string[] = [];
     if (n.time) keys.push(`- time: ${n.time.replace('T', ' ')}`);
     if (n.gloss) keys.push(...keyLines('gloss', n.gloss, ''));
+    keys.push(...localised('hint', n.hint, c.lang, ''));
     for (const d of n.redirects) keys.push(`- go to: ${d.to} if ${condition(d.when)}`);
     keys.push(...otherNote(n.note, c.lang));
     if (keys.length) out.push(...keys, '');

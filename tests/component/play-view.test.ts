@@ -21,6 +21,17 @@ describe('Replies', () => {
     expect(screen.getByRole('button', { name: /Could you send a photo\?.*Hint: Ask for evidence first\./ })).toBeInTheDocument();
   });
 
+  it('shows the decision point’s hint above the replies only when hints are on', () => {
+    const hint = { en: '<p>Check the order date first.</p>', zh: '<p>先看下单日期。</p>' };
+    const plain = mugCase.nodes.opening.replies;
+    const { unmount } = render(Replies, { replies: plain, hint, onchoose: vi.fn() });
+    expect(screen.queryByText('Check the order date first.')).toBeNull();
+    unmount();
+    render(Replies, { replies: plain, hint, onchoose: vi.fn(), hints: true });
+    expect(screen.getByText('Check the order date first.')).toBeInTheDocument();
+    expect(screen.queryByText('No hints for these replies.')).toBeNull();
+  });
+
   it('says that feedback comes in the debrief when it is deferred', () => {
     render(Replies, { replies, onchoose: vi.fn(), deferred: true });
     expect(screen.getByText('Feedback on your replies comes in the debrief.')).toBeInTheDocument();

@@ -67,6 +67,14 @@ describe('the valid fixture', () => {
     expect(n.redirects).toEqual([]);
   });
 
+  it('reads a decision point’s hint in both languages, beside the gloss', () => {
+    const source = VALID.replace('- gloss: 我的杯子碎了。', '- gloss: 我的杯子碎了。\n- hint: 先看订单卡片。\n- hint en: Look at the order card first.');
+    const r2 = parse(source);
+    expect(r2.diagnostics).toEqual([]);
+    expect(r2.value!.nodes.opening.hint).toEqual({ zh: '先看订单卡片。', en: 'Look at the order card first.' });
+    expect(r2.value!.nodes.photo.hint).toBeUndefined();
+  });
+
   it('reads replies: ids by position, next, satisfaction, follows/breaks, feedback in both languages, set, real, time', () => {
     const [r1, r2, r3] = c.nodes.opening.replies;
     expect(c.nodes.opening.replies.map((r) => r.id)).toEqual(['opening.1', 'opening.2', 'opening.3']);
