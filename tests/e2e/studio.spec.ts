@@ -4,7 +4,8 @@ import { zlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { generateCase } from '../../scripts/lib/generate.ts';
 import { encodeCase } from '../../src/ui/studio/share-link.ts';
-import { TEMPLATE } from '../../src/ui/studio/template.ts';
+// The studio's template is this file (imported as text by the page).
+const TEMPLATE = readFileSync(new URL('../../scenarios/_template.md', import.meta.url), 'utf8');
 import { expectNoAxeViolations } from './helpers.ts';
 
 test.use({ locale: 'en-US' });
