@@ -26,11 +26,12 @@ const isCaseFile = (f: string) => f.endsWith('.md') && !/^readme\.md$/i.test(bas
 export function collect(paths: string[]): { cases: string[]; rulebooks: string[] } {
   const cases: string[] = [];
   const rulebooks: string[] = [];
-  const walk = (p: string) => {
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f));
-    else if (isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
+  // In a folder, README.md and `_` files (the template) are not cases; a file named on its own is checked whatever its name.
+  const walk = (p: string, named: boolean) => {
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f), false);
+    else if (named ? p.endsWith('.md') : isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) walk(p, true);
   return { cases, rulebooks };
 }
 
