@@ -9,6 +9,7 @@
 import { relative } from 'node:path';
 import { formatDiagnostic, sortDiagnostics } from '../src/case/diagnostics.ts';
 import { checkPaths } from '../src/build/scenarios.ts';
+import type { Case } from '../src/case/types.ts';
 import { pathReport } from '../src/engine/report.ts';
 import { readArgs } from './lib/cli.ts';
 
@@ -26,7 +27,7 @@ if (!checked?.value) {
   else for (const d of diagnostics) console.log(formatDiagnostic(d, lang));
   process.exit(1);
 }
-const c = checked.value;
+const c = checked.value as Case;
 const report = pathReport(c);
 if (json) {
   console.log(JSON.stringify(report, null, 2));
