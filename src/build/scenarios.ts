@@ -27,8 +27,12 @@ export function collect(paths: string[]): { cases: string[]; rulebooks: string[]
   const cases: string[] = [];
   const rulebooks: string[] = [];
   // In a folder, README.md and `_` files (the template) are not cases; a file named on its own is checked whatever its name.
+  // Nor is anything in a `guide/` or `_…` folder (the authors' guide lives in scenarios/guide/).
   const walk = (p: string, named: boolean) => {
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f), false);
+    if (statSync(p).isDirectory()) {
+      if (!named && (basename(p) === 'guide' || basename(p).startsWith('_'))) return;
+      for (const f of readdirSync(p).sort()) walk(join(p, f), false);
+    }
     else if (named ? p.endsWith('.md') : isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
   };
   for (const p of paths) walk(p, true);

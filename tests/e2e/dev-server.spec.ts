@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
+import { expectNoAxeViolations } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // The dev server's own port, beside the built site's E2E_PORT.
@@ -57,6 +58,7 @@ test('a broken case is shown with its problems, and plays once it is fixed, with
   await expect(card).toContainText('draft.md:35:12');
   await expect(card).toContainText('There is no node or ending called `phto`.');
   await expect(card).toContainText('Did you mean `photo`?');
+  await expectNoAxeViolations(page);
 
   // The author fixes the typo and saves: the page reloads with the case in the card's place.
   writeFileSync(join(dir, 'draft.md'), FIXED);

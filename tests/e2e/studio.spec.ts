@@ -158,6 +158,27 @@ test('a damaged, oversized or invalid link explains itself instead of playing', 
   await expectNoAxeViolations(page);
 });
 
+test('starting from the template asks before replacing a draft, and loads scenarios/_template.md', async ({ page }) => {
+  await openStudio(page);
+  const draft = TEMPLATE.replace('id: my-case', 'id: my-own-draft');
+  await page.getByLabel('Open a .md file').setInputFiles({ name: 'draft.md', mimeType: 'text/markdown', buffer: Buffer.from(draft) });
+  await expect(page.getByText('Opened draft.md.')).toBeVisible();
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('Replace what is in the editor with the template?');
+  await expect(await lineWith(page, 'id: my-own-draft')).toBeVisible();
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await expect(page.getByText('The template is in the editor.')).toBeVisible();
+  expect(await page.locator('.cm-content').evaluate((el) => (el as HTMLElement & { cmView?: unknown }).textContent)).toContain('id: my-case');
+});
+
 test('a hostile case runs nothing, in the studio’s test or from a link', async ({ page }) => {
   const hostile = readFileSync('tests/fixtures/hostile/hostile.md', 'utf8');
   const dialogs: string[] = [];

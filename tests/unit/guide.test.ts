@@ -254,6 +254,8 @@ describe('the template', () => {
     const { cases } = collect([join(ROOT, 'scenarios')]);
     expect(cases.map((f) => f.split(/[\\/]/).at(-1))).not.toContain('_template.md');
     expect(cases.map((f) => f.split(/[\\/]/).at(-1))).not.toContain('README.md');
+    // Nor is the guide beside it.
+    expect(cases.filter((f) => /[\\/]guide[\\/]/.test(f))).toEqual([]);
   });
 
   it('gives the sample validate output the checker really prints for the two typos described', () => {
