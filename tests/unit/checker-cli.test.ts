@@ -121,3 +121,29 @@ describe('one language where the case promises both', () => {
     expect(codes(source)).toEqual(['TEXT_ONE_LANGUAGE 67']);
   });
 });
+
+describe('a typical first draft', () => {
+  it('has every mistake reported at its own line, in one run', () => {
+    const template = readFileSync(join(ROOT, 'scenarios/_template.md'), 'utf8');
+    const aliexpress = parseRulebook(readFileSync(join(ROOT, 'scenarios/rulebooks/aliexpress.md'), 'utf8')).value!;
+    const mistakes: [string, string, string][] = [
+      ['title: {zh: 包裹迟迟未到, en: The parcel is late}', 'title: The parcel: late', 'FRONT_MATTER_INVALID'],
+      ['satisfaction: 35\n', 'satisfaction: 135\n', 'FIELD_INVALID'],
+      ['   - next: waiting\n', '   - next: wating\n', 'TARGET_NOT_FOUND'],
+      ['   - breaks: P-EARLY-CONFIRM\n', '   - breaks: P-EARLY-CONFRIM\n', 'RULE_NOT_FOUND'],
+      ['   - if: apologised\n', '   - if: apologized\n', 'FLAG_NEVER_SET'],
+      ['   - satisfaction: +15\n', '   - satisfaction: +150\n', 'SATISFACTION_OUT_OF_RANGE'],
+      ['   - feedback en: Gives a clear date', '   - feedbackk en: Gives a clear date', 'UNKNOWN_KEY'],
+    ];
+    let draft = template;
+    const expected: string[] = [];
+    for (const [from, to, code] of mistakes) {
+      expect(draft, from).toContain(from);
+      draft = draft.replace(from, to);
+      const line = draft.slice(0, draft.indexOf(to)).split('\n').length;
+      expected.push(`${code} ${line}`);
+    }
+    const found = checkCase(draft, { rulebooks: { aliexpress } }).diagnostics.map((d) => `${d.code} ${d.line}`);
+    expect(found.sort()).toEqual(expected.sort());
+  });
+});
