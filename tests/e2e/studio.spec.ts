@@ -120,6 +120,16 @@ test('the diagram shows every node and ending, and a box takes the editor to its
   expect(fontPx).toBeGreaterThanOrEqual(12);
   await box.click();
   await expect(cursor(page)).toHaveText(`Line ${big.split('\n').indexOf('## n57') + 1}, column 1`);
+
+  // A wide case fitted to the panel becomes an overview whose ids can still be read.
+  await page.getByLabel('Open a .md file').setInputFiles('scenarios/aliexpress-price-drop.md');
+  await page.getByRole('button', { name: 'Fit to width' }).click();
+  await expect(page.getByText('Overview of the whole case: ids only.')).toBeVisible();
+  const seed = page.getByRole('group', { name: /Diagram of the case/ });
+  const idPx = await seed.getByRole('button', { name: /^Node price-check,/ }).locator('text').first().evaluate((el) => (el as SVGTextElement).getBoundingClientRect().height);
+  expect(idPx).toBeGreaterThanOrEqual(8);
+  const svg = await seed.boundingBox();
+  expect(svg!.width).toBeLessThanOrEqual((await page.locator('.scroller').boundingBox())!.width);
 });
 
 test('a share link opens the case in the player, with its progress kept apart', async ({ page }) => {

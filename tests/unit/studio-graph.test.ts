@@ -170,3 +170,17 @@ describe('labels in the diagram', () => {
     expect(shown.length / labelled.length).toBeGreaterThan(0.6);
   });
 });
+
+describe('the overview for fitting a wide case', () => {
+  it('draws the same boxes smaller, ids only and no arrow labels, in well under the full width', () => {
+    const model = graphModel(loadCase('scenarios', 'aliexpress-price-drop.md'));
+    const whole = layoutGraph(model);
+    const overview = layoutGraph(model, {}, { compact: true });
+    expect(overview.nodes.map((n) => n.id)).toEqual(whole.nodes.map((n) => n.id));
+    expect(overview.edges.some((e) => e.labelShown)).toBe(false);
+    expect(overview.width).toBeLessThan(whole.width * 0.7);
+    for (const [i, a] of overview.nodes.entries())
+      for (const b of overview.nodes.slice(i + 1))
+        expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+  });
+});

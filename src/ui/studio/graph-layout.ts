@@ -18,6 +18,13 @@ export const NODE_WIDTH = 176;
 export const NODE_HEIGHT = 50;
 const MARGIN = 24;
 
+/**
+ * The overview drawn when a wide case is fitted to a narrow panel: smaller boxes holding only the
+ * id, set closer, and no arrow labels (their tooltips keep them). Scaled to fit, its ids stay large
+ * enough to read where the full drawing's would shrink to specks.
+ */
+export const COMPACT = { width: 112, height: 30, nodesep: 10, ranksep: 34 };
+
 export interface LaidNode extends GraphNode {
   /** Top-left corner. */
   x: number;
@@ -87,13 +94,15 @@ function shapeKey(model: GraphModel): string {
   return `${boxes}\u0000${arrows}`;
 }
 
-export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout {
-  const key = shapeKey(model);
+export function layoutGraph(model: GraphModel, cache: LayoutCache = {}, { compact = false }: { compact?: boolean } = {}): Layout {
+  const key = `${compact ? 'c' : ''}${shapeKey(model)}`;
+  const boxWidth = compact ? COMPACT.width : NODE_WIDTH;
+  const boxHeight = compact ? COMPACT.height : NODE_HEIGHT;
   if (cache.key !== key || !cache.centres || !cache.points) {
     const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
+    g.setGraph({ rankdir: 'TB', nodesep: compact ? COMPACT.nodesep : 28, ranksep: compact ? COMPACT.ranksep : 56, marginx: MARGIN, marginy: MARGIN });
     g.setDefaultEdgeLabel(() => ({}));
-    for (const n of model.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    for (const n of model.nodes) g.setNode(n.id, { width: boxWidth, height: boxHeight });
     for (const e of model.edges) if (!e.back && e.from !== e.to) g.setEdge(e.from, e.to);
     dagre.layout(g);
     cache.key = key;
@@ -107,7 +116,7 @@ export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout 
 
   const nodes: LaidNode[] = model.nodes.map((n) => {
     const p = centres.get(n.id)!;
-    return { ...n, x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
+    return { ...n, x: p.x - boxWidth / 2, y: p.y - boxHeight / 2, width: boxWidth, height: boxHeight };
   });
   const at = new Map(nodes.map((n) => [n.id, n]));
 
@@ -136,7 +145,8 @@ export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout 
 
   const width = Math.ceil(right + MARGIN);
   const height = Math.ceil(cache.height || MARGIN * 2);
-  placeLabels(edges, candidates, nodes, width, height);
+  if (compact) for (const e of edges) e.labelShown = false;
+  else placeLabels(edges, candidates, nodes, width, height);
   return { width, height, nodes, edges };
 }
 
