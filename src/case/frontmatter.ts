@@ -107,6 +107,7 @@ const YAML_ERRORS: Record<string, { zh: string; en: string }> = {
 };
 
 const TAB_HINT = { zh: 'YAML 里不能用 Tab 缩进，请改用空格。', en: 'YAML does not allow tabs for indentation: use spaces.' };
+const TWICE_HINT = { zh: '删掉其中一行。', en: 'Remove one of the two lines.' };
 const QUOTE_HINT = { zh: '在这段文字的末尾加上同样的引号。', en: 'Add the same quote at the end of this text.' };
 const LINE_HINT = {
   zh: '检查这一行和上一行：缩进是否对齐，冒号后是否有空格，含冒号的文字是否加了引号。',
@@ -145,6 +146,8 @@ function readYaml(text: string, firstLine: number, report: Reporter): Read {
       if (key) broken.push(key);
     } else if (isMap(part.root)) fields.push(...mapFields(part.root as YamlNode, part.at));
   }
+  // Every key reads on its own: the mistake is between keys (one given twice).
+  if (!broken.length) reportYamlError(whole.error, text, whole.at, report);
   return { fields, broken };
 }
 
@@ -178,7 +181,7 @@ function reportYamlError(
   if (quote >= 0) offset = quote;
   const pos = at(offset);
   const words = YAML_ERRORS[error.code];
-  const base = error.code === 'TAB_AS_INDENT' ? TAB_HINT : quote >= 0 ? QUOTE_HINT : LINE_HINT;
+  const base = error.code === 'TAB_AS_INDENT' ? TAB_HINT : error.code === 'DUPLICATE_KEY' ? TWICE_HINT : quote >= 0 ? QUOTE_HINT : LINE_HINT;
   const skipped = key ? SKIPPED[key] : undefined;
   const hint = skipped ? { zh: `${base.zh}${skipped.zh}`, en: `${base.en} ${skipped.en}` } : base;
   report.report('FRONT_MATTER_INVALID', pos.line, pos.column, { detail: words?.en ?? detail, detailZh: words?.zh ?? detail }, hint);

@@ -146,6 +146,12 @@ const VARIANTS: Variant[] = [
     why: 'platform: "TestMart with no closing quote',
   },
   {
+    // Each key reads on its own, so the mistake between them is still reported.
+    file: 'FRONT_MATTER_INVALID.key-twice.md',
+    expected: [{ code: 'FRONT_MATTER_INVALID', line: 5, column: 1 }],
+    why: 'platform: given twice',
+  },
+  {
     // One run finds everything: a broken front matter does not hide the body's mistakes.
     file: 'FRONT_MATTER_INVALID.body-still-checked.md',
     expected: [
