@@ -68,7 +68,9 @@ export function makeAttemptRecord(f: FinishedAttempt): AttemptRecord {
 }
 
 function sealOf(file: Omit<ResultFile, 'seal'>): string {
-  if (file.version === 2) return sha256Hex(canonicalJson(file)).slice(0, 32);
+  // Attempt ids are worked out from the content on reading, so they are left out of the seal.
+  const bare = (list: AttemptRecord[] = []) => list.map(({ id: _id, ...a }) => a);
+  if (file.version === 2) return sha256Hex(canonicalJson({ ...file, attempts: bare(file.attempts), inProgress: bare(file.inProgress) })).slice(0, 32);
   const unscored = { ...file, attempts: file.attempts.map(({ scores: _scores, ...a }) => a) };
   return sha256Hex(canonicalJson(unscored)).slice(0, 32);
 }

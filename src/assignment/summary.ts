@@ -24,7 +24,7 @@ export function plausibility(record: { startedAt: string; finishedAt: string; st
   const flags: AttemptFlag[] = [];
   if (times.some((t, i) => i > 0 && t < times[i - 1])) flags.push('time-order');
   const seconds = (end - start) / 1000;
-  if (record.steps.length > 0 && seconds < QUICK_SECONDS_PER_REPLY * record.steps.length) flags.push('too-quick');
+  if (record.steps.length > 0 && seconds >= 0 && seconds < QUICK_SECONDS_PER_REPLY * record.steps.length) flags.push('too-quick');
   if (seconds > SLOW_SECONDS) flags.push('too-slow');
   return flags;
 }
