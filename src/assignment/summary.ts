@@ -131,7 +131,8 @@ export function buildTable(
       const mine = list.filter((a) => a.record.caseId === assigned.id);
       const finished = mine.filter((a) => !a.unfinished);
       const scored = finished
-        .sort((x, y) => x.record.number - y.record.number || x.record.finishedAt.localeCompare(y.record.finishedAt))
+        // In the order they were played: a fresh browser numbers its attempts from 1 again.
+        .sort((x, y) => Date.parse(x.record.startedAt) - Date.parse(y.record.startedAt) || x.record.number - y.record.number)
         .map((stored, i): ScoredAttempt => {
           const version = versions.get(stored.assignmentId) ?? assignment;
           const r = recompute(version, stored.record, cases.get(assigned.id));
