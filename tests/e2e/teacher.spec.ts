@@ -74,7 +74,7 @@ test('a class’s results: two students hand in, bad files are refused, scores a
 
   const zhang = await studentHandsIn(browser, link, { name: '张三', number: '2023001' }, REAL_PATH);
   expect(zhang.name).toBe(`${CLASS}_张三_2023001_Week 3 price drop.json`);
-  expect(zhang.code).toMatch(/^DDR1\./);
+  expect(zhang.code).toMatch(/^DDR2\./);
   // The second student plays in Chinese, the paths that break the critical rule, two days late.
   const li = await studentHandsIn(browser, link, { name: '李四', number: '2023002', lang: 'zh-CN' }, ['Please close the dispute first', 'PayPal is quicker'], due.getTime() + 2 * 86_400_000);
 
@@ -156,7 +156,7 @@ for (const version of ['1.2', '2004'] as const)
   test(`the SCORM ${version} package reports score, status, time and every reply to the LMS`, async ({ page }) => {
     test.setTimeout(60_000);
     const link = await createAssignment(page);
-    expect(link).toContain('#/a/DDA1.');
+    expect(link).toContain('#/a/DDA2.');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: `Download SCORM ${version}` }).click();
     const zip = unzipSync(readFileSync((await (await download).path())!));
