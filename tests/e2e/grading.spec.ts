@@ -110,6 +110,7 @@ async function classWithList(page: Page, id: string) {
 }
 
 test('the class list frames the table: every student, “not handed in”, a name that differs, pass rate over the class', async ({ page }) => {
+  test.slow(); // an axe scan of a full dashboard takes several seconds on a busy machine
   await classWithList(page, 'grade0000002');
   const rows = page.getByTestId('results-table').locator('tbody tr');
   await expect(rows.nth(0)).toContainText(/Guest.*Not on the class list/);
@@ -167,6 +168,7 @@ function spreadsheet(text: string): string[][] {
 }
 
 test('a backup of everything restores in another browser; the browser is asked to keep the data', async ({ browser }) => {
+  test.slow(); // two browsers, one after the other
   const a = assignment('grade0000003');
   const zhang = { name: '张三', number: '2023001' };
   const first = await browser.newContext({ locale: 'en-US' });
