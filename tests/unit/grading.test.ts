@@ -69,7 +69,7 @@ describe('the class table', () => {
     const rows = buildTable(assignment, [...attemptsOf(file('张三', '2023001', 3), 'a', 'now'), ...attemptsOf(file('王五', '2023001', 1, '2026-11-22T02:00:00Z'), 'b', 'now')], cases);
     const cell = rows[0].cells[c.id];
     expect(cell.attempts.map((a) => a.flags.includes('over-limit'))).toEqual([false, false, true, true]);
-    expect(cell.best?.stored.record.number).toBe(1);
+    expect(cell.best?.stored.record.number).toBe(2);
     expect(rows[0].flags).toEqual(['number-shared']);
   });
 
