@@ -34,7 +34,9 @@ export type AttemptFlag =
   /** Hours on one attempt: left open, or played on a clock that was set wrong. */
   | 'too-slow'
   /** Finished before it started, or replies out of order: the device's clock, or an edit. */
-  | 'time-order';
+  | 'time-order'
+  /** Played from a link made for another student: shown, not counted. */
+  | 'other-student';
 
 /** Flags that leave no score to show. */
 export const UNSCORABLE: readonly AttemptFlag[] = ['not-assigned', 'case-missing', 'does-not-fit', 'not-finished'];

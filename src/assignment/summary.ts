@@ -94,7 +94,7 @@ function better(a: ScoredAttempt, b: ScoredAttempt): boolean {
 }
 
 /** Flags that keep an attempt from counting: it is shown, with the reason, but never the one that counts. */
-const NOT_COUNTED: readonly AttemptFlag[] = ['over-limit', 'settings-differ'];
+const NOT_COUNTED: readonly AttemptFlag[] = ['over-limit', 'settings-differ', 'other-student'];
 
 /**
  * One row per student: everyone on the class list (handed in or not) and everyone who handed in.
@@ -137,10 +137,10 @@ export function buildTable(
           const version = versions.get(stored.assignmentId) ?? assignment;
           const r = recompute(version, stored.record, cases.get(assigned.id));
           const over = limit > 0 && (i >= limit || stored.record.number > limit) ? (['over-limit'] as const) : [];
-          const wrongPerson = version.for && studentKey(version.for.number) !== key ? (['not-assigned'] as const) : [];
+          const wrongPerson = version.for && studentKey(version.for.number) !== key ? (['other-student'] as const) : [];
           return { stored, result: r.result, flags: [...r.flags, ...over, ...wrongPerson, ...plausibility(stored.record)] };
         });
-      const countable = scored.filter((s) => s.result && !s.flags.some((f) => NOT_COUNTED.includes(f) || f === 'not-assigned'));
+      const countable = scored.filter((s) => s.result && !s.flags.some((f) => NOT_COUNTED.includes(f)));
       const best = countable.reduce<ScoredAttempt | undefined>((x, y) => (!x || better(y, x) ? y : x), undefined);
       const done = new Set(finished.map((a) => a.record.number));
       cells[assigned.id] = {

@@ -89,6 +89,10 @@ describe('the class table', () => {
     const rows = buildTable(assignment, [...stored, ...attemptsOf(file('李四', '2023002', 3), 'b', 'now')], cases, [], versions);
     expect(rows[0].cells[c.id].attempts.map((a) => a.flags.includes('over-limit'))).toEqual([false, false, false]);
     expect(rows[1].cells[c.id].attempts.map((a) => a.flags.includes('over-limit'))).toEqual([false, false, true]);
+    // Li using Zhang's own link: shown, not counted.
+    const borrowed = attemptsOf(file('李四', '2023002', 1, '2026-11-25T02:00:00Z'), 'c', 'now').map((a) => ({ ...a, assignmentId: 'asg2' }));
+    const withBorrowed = buildTable(assignment, borrowed, cases, [], versions);
+    expect(withBorrowed[0].cells[c.id]).toMatchObject({ best: undefined, flags: expect.arrayContaining(['other-student']) });
   });
 });
 

@@ -224,6 +224,8 @@ const en = {
   'flag.too-slow.help': 'more than three hours on one attempt: left open, or the device’s clock was wrong.',
   'flag.time-order': 'Times out of order',
   'flag.time-order.help': 'it finished before it started, or the replies are out of order: the device’s clock was changed, or the file was made by hand.',
+  'flag.other-student': 'Another student’s link',
+  'flag.other-student.help': 'played from a link made for another student; shown, not counted.',
 
   'row.name-mismatch': 'Handed in as {names}',
   'row.not-on-list': 'Not on the class list',
@@ -498,6 +500,8 @@ const zh: Record<Key, string> = {
   'flag.too-slow.help': '一次作答超过三小时：页面一直开着，或设备时钟有误。',
   'flag.time-order': '时间顺序异常',
   'flag.time-order.help': '结束时间早于开始时间，或回复顺序颠倒：设备时钟被改过，或文件是手工制作的。',
+  'flag.other-student': '使用了他人的链接',
+  'flag.other-student.help': '使用为另一名学生生成的链接作答；仅显示，不计分。',
 
   'row.name-mismatch': '提交时的姓名为 {names}',
   'row.not-on-list': '不在班级名单中',
