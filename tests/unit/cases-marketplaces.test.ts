@@ -28,13 +28,14 @@ const CASES: Expectation[] = [
     platform: 'Amazon',
     rulebook: 'amazon',
     best: {
-      replies: ['cancel-request.1', 'why-not-cancel.1', 'choice.1', 'refund-done.1'],
+      replies: ['cancel-request.3', 'why-not-cancel.2', 'choice.2', 'refund-done.2'],
       ending: 'kept-with-refund',
-      satisfaction: 89,
-      times: ['2025-09-17T08:12:00', '2025-09-17T08:52:00', '2025-09-17T09:18:00', '2025-09-17T15:50:00'],
+      satisfaction: 86,
+      // Beijing time: her Tuesday-night message reaches the seller on Wednesday morning.
+      times: ['2025-09-17T10:05:00', '2025-09-17T10:31:00', '2025-09-17T10:52:00', '2025-09-18T08:35:00'],
     },
     // Tempted by an easy Venmo refund off Amazon.
-    failing: { replies: ['cancel-request.1', 'why-not-cancel.3'], ending: 'venmo-refund', rule: 'P-OFFPLATFORM' },
+    failing: { replies: ['cancel-request.3', 'why-not-cancel.3'], ending: 'venmo-refund', rule: 'P-OFFPLATFORM' },
     escalation: 'amazon-steps-in',
   },
   {
