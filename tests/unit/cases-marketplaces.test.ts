@@ -43,13 +43,14 @@ const CASES: Expectation[] = [
     platform: 'eBay',
     rulebook: 'ebay',
     best: {
-      replies: ['feedback-left.1', 'graham-writes.1', 'graham-accepts.1', 'refund-arrived.1'],
+      replies: ['feedback-left.3', 'graham-writes.3', 'graham-accepts.2', 'refund-arrived.2'],
       ending: 'feedback-revised',
-      satisfaction: 83,
-      times: ['2025-02-21T09:30:00', '2025-02-21T12:40:00', '2025-02-21T13:35:00', '2025-02-24T19:05:00'],
+      satisfaction: 82,
+      // Beijing time: the seller answers within the buyer's morning in Leeds, eight hours behind.
+      times: ['2025-02-21T09:30:00', '2025-02-21T17:40:00', '2025-02-21T18:35:00', '2025-02-25T09:05:00'],
     },
-    // "£8 back if you revise the feedback": he is pleased, and it is feedback extortion.
-    failing: { replies: ['feedback-left.1', 'graham-writes.3'], ending: 'feedback-for-refund', rule: 'P-FEEDBACK-TRADE' },
+    // "£8 back once you've revised the feedback": he is pleased, and it is feedback extortion.
+    failing: { replies: ['feedback-left.3', 'graham-writes.1'], ending: 'feedback-for-refund', rule: 'P-FEEDBACK-TRADE' },
     escalation: 'ebay-report',
   },
   {
