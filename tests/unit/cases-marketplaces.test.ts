@@ -58,13 +58,13 @@ const CASES: Expectation[] = [
     platform: 'Shopee',
     rulebook: 'shopee',
     best: {
-      replies: ['request-opened.1', 'photo-sent.1', 'choose-remedy.1', 'refund-done.1'],
+      replies: ['request-opened.2', 'photo-sent.3', 'choose-remedy.3', 'refund-done.2'],
       ending: 'refunded-in-time',
-      satisfaction: 84,
+      satisfaction: 83,
       times: ['2025-06-17T08:05:00', '2025-06-17T08:35:00', '2025-06-17T09:00:00', '2025-06-17T13:20:00'],
     },
     // A GCash refund outside Shopee, on condition the refund request is withdrawn.
-    failing: { replies: ['request-opened.1', 'photo-sent.4'], ending: 'gcash-refund', rule: 'P-OFFPLATFORM' },
+    failing: { replies: ['request-opened.2', 'photo-sent.1'], ending: 'gcash-refund', rule: 'P-OFFPLATFORM' },
     escalation: 'shopee-dispute',
   },
   {
