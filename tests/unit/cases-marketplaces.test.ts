@@ -58,7 +58,7 @@ const CASES: Expectation[] = [
     platform: 'Shopee',
     rulebook: 'shopee',
     best: {
-      replies: ['request-opened.2', 'photo-sent.3', 'choose-remedy.3', 'refund-done.2'],
+      replies: ['request-opened.2', 'photo-sent.4', 'choose-remedy.3', 'refund-done.2'],
       ending: 'refunded-in-time',
       satisfaction: 83,
       times: ['2025-06-17T08:05:00', '2025-06-17T08:35:00', '2025-06-17T09:00:00', '2025-06-17T13:20:00'],
