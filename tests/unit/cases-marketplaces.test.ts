@@ -72,7 +72,7 @@ const CASES: Expectation[] = [
     platform: 'Shopee',
     rulebook: 'shopee',
     best: {
-      replies: ['threat.3', 'tab-check.3', 'photo-box.2', 'after-live.3'],
+      replies: ['threat.3', 'tab-check.3', 'photo-box.2', 'after-live.1'],
       ending: 'fair-rating',
       satisfaction: 82,
       times: ['2025-09-12T22:30:00', '2025-09-12T22:55:00', '2025-09-12T23:20:00', '2025-09-14T11:35:00'],
