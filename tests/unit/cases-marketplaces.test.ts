@@ -28,13 +28,14 @@ const CASES: Expectation[] = [
     platform: 'Amazon',
     rulebook: 'amazon',
     best: {
-      replies: ['cancel-request.1', 'why-not-cancel.1', 'choice.1', 'refund-done.1'],
+      replies: ['cancel-request.3', 'why-not-cancel.2', 'choice.2', 'refund-done.2'],
       ending: 'kept-with-refund',
-      satisfaction: 89,
-      times: ['2025-09-17T08:12:00', '2025-09-17T08:52:00', '2025-09-17T09:18:00', '2025-09-17T15:50:00'],
+      satisfaction: 86,
+      // Beijing time: her Tuesday-night message reaches the seller on Wednesday morning.
+      times: ['2025-09-17T10:05:00', '2025-09-17T10:31:00', '2025-09-17T10:52:00', '2025-09-18T08:35:00'],
     },
     // Tempted by an easy Venmo refund off Amazon.
-    failing: { replies: ['cancel-request.1', 'why-not-cancel.3'], ending: 'venmo-refund', rule: 'P-OFFPLATFORM' },
+    failing: { replies: ['cancel-request.3', 'why-not-cancel.3'], ending: 'venmo-refund', rule: 'P-OFFPLATFORM' },
     escalation: 'amazon-steps-in',
   },
   {
@@ -42,13 +43,14 @@ const CASES: Expectation[] = [
     platform: 'eBay',
     rulebook: 'ebay',
     best: {
-      replies: ['feedback-left.1', 'graham-writes.1', 'graham-accepts.1', 'refund-arrived.1'],
+      replies: ['feedback-left.3', 'graham-writes.3', 'graham-accepts.2', 'refund-arrived.2'],
       ending: 'feedback-revised',
-      satisfaction: 83,
-      times: ['2025-02-21T09:30:00', '2025-02-21T12:40:00', '2025-02-21T13:35:00', '2025-02-24T19:05:00'],
+      satisfaction: 82,
+      // Beijing time: the seller answers within the buyer's morning in Leeds, eight hours behind.
+      times: ['2025-02-21T09:30:00', '2025-02-21T17:40:00', '2025-02-21T18:35:00', '2025-02-25T09:05:00'],
     },
-    // "£8 back if you revise the feedback": he is pleased, and it is feedback extortion.
-    failing: { replies: ['feedback-left.1', 'graham-writes.3'], ending: 'feedback-for-refund', rule: 'P-FEEDBACK-TRADE' },
+    // "£8 back once you've revised the feedback": he is pleased, and it is feedback extortion.
+    failing: { replies: ['feedback-left.3', 'graham-writes.1'], ending: 'feedback-for-refund', rule: 'P-FEEDBACK-TRADE' },
     escalation: 'ebay-report',
   },
   {
@@ -56,13 +58,13 @@ const CASES: Expectation[] = [
     platform: 'Shopee',
     rulebook: 'shopee',
     best: {
-      replies: ['request-opened.1', 'photo-sent.1', 'choose-remedy.1', 'refund-done.1'],
+      replies: ['request-opened.2', 'photo-sent.4', 'choose-remedy.3', 'refund-done.2'],
       ending: 'refunded-in-time',
-      satisfaction: 84,
+      satisfaction: 83,
       times: ['2025-06-17T08:05:00', '2025-06-17T08:35:00', '2025-06-17T09:00:00', '2025-06-17T13:20:00'],
     },
     // A GCash refund outside Shopee, on condition the refund request is withdrawn.
-    failing: { replies: ['request-opened.1', 'photo-sent.4'], ending: 'gcash-refund', rule: 'P-OFFPLATFORM' },
+    failing: { replies: ['request-opened.2', 'photo-sent.1'], ending: 'gcash-refund', rule: 'P-OFFPLATFORM' },
     escalation: 'shopee-dispute',
   },
   {
@@ -70,7 +72,7 @@ const CASES: Expectation[] = [
     platform: 'Shopee',
     rulebook: 'shopee',
     best: {
-      replies: ['threat.1', 'tab-check.1', 'photo-box.1', 'after-live.1'],
+      replies: ['threat.3', 'tab-check.3', 'photo-box.2', 'after-live.1'],
       ending: 'fair-rating',
       satisfaction: 82,
       times: ['2025-09-12T22:30:00', '2025-09-12T22:55:00', '2025-09-12T23:20:00', '2025-09-14T11:35:00'],
