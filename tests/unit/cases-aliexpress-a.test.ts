@@ -27,14 +27,14 @@ const CASES: CaseFacts[] = [
     customer: 'Rafael',
     amount: 1200,
     best: {
-      replies: ['first-message.1', 'tax-worry.1', 'carrier-answer.1', 'wait-or-resend.1', 'follow-up.1', 'released-thanks.1'],
+      replies: ['first-message.3', 'tax-worry.2', 'carrier-answer.2', 'wait-or-resend.3', 'follow-up.4', 'released-thanks.3'],
       ending: 'arrived',
       satisfaction: 89,
     },
     failing: {
-      replies: ['first-message.1', 'tax-worry.1', 'carrier-answer.3', 'fake-tracking-checked.1'],
-      ending: 'false-shipment',
-      rule: 'P-FAKE-TRACKING',
+      replies: ['first-message.3', 'tax-worry.3', 'carrier-answer.2', 'wait-or-resend.3', 'follow-up.4', 'released-thanks.3'],
+      ending: 'arrived',
+      rule: 'P-CUSTOMS-HONEST',
     },
   },
   {
