@@ -57,12 +57,12 @@ const CASES: CaseFacts[] = [
     customer: 'Olga',
     amount: 4500,
     best: {
-      replies: ['first-message.1', 'foot-length.1', 'what-now.1', 'choice.1', 'ordered.1'],
+      replies: ['first-message.3', 'foot-length.3', 'what-now.2', 'choice.4', 'ordered.3'],
       ending: 'reordered',
       satisfaction: 85,
     },
     failing: {
-      replies: ['first-message.1', 'foot-length.1', 'what-now.1', 'choice.1', 'ordered.2'],
+      replies: ['first-message.3', 'foot-length.3', 'what-now.2', 'choice.4', 'ordered.1'],
       ending: 'tracking-not-found',
       rule: 'P-FAKE-TRACKING',
     },
