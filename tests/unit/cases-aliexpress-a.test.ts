@@ -72,12 +72,12 @@ const CASES: CaseFacts[] = [
     customer: 'Mei',
     amount: 6000,
     best: {
-      replies: ['first-message.1', 'photos.1', 'choice.1', 'any-news.1', 'tracking-day.1', 'thanks.1'],
+      replies: ['first-message.2', 'photos.3', 'choice.3', 'any-news.2', 'tracking-day.3', 'thanks.3'],
       ending: 'cup-delivered',
       satisfaction: 88,
     },
     failing: {
-      replies: ['first-message.1', 'photos.1', 'choice.2'],
+      replies: ['first-message.2', 'photos.3', 'choice.1'],
       ending: 'gift-for-review',
       rule: 'P-FEEDBACK-TRADE',
     },
