@@ -42,12 +42,12 @@ const CASES: CaseFacts[] = [
     customer: 'Camille',
     amount: 2900,
     best: {
-      replies: ['dispute-opened.1', 'photos-sent.1', 'options.1', 'choice.1'],
+      replies: ['dispute-opened.3', 'photos-sent.3', 'options.2', 'choice.3'],
       ending: 'partial-refund',
       satisfaction: 83,
     },
     failing: {
-      replies: ['dispute-opened.1', 'photos-sent.1', 'options.1', 'choice.2'],
+      replies: ['dispute-opened.3', 'photos-sent.3', 'options.2', 'choice.2'],
       ending: 'review-deal',
       rule: 'P-FEEDBACK-TRADE',
     },
