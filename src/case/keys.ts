@@ -106,6 +106,7 @@ export const ENDING_KEYS = {
 
 export const RULE_KEYS = {
   severity: ['严重程度', '级别'],
+  kind: ['类型', '性质'],
   zh: ['中文'],
   en: ['英文'],
   source: ['来源'],

@@ -1,6 +1,7 @@
 /**
  * Reads a platform rulebook (`scenarios/rulebooks/<id>.md`): front matter, then `# Rules` with one
- * `## RULE-ID` per rule and its severity, text in Chinese and English, source and "as of" date.
+ * `## RULE-ID` per rule and its severity, kind (platform rule or course standard), text in Chinese and
+ * English, source and "as of" date.
  *
  * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
  */
@@ -9,7 +10,7 @@ import { indexFields, indexKeys, keyOf, readText, rawOf, valueOf } from './field
 import { splitFrontMatter } from './frontmatter.ts';
 import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
 import { scanBody } from './scan.ts';
-import type { ParseResult, Rule, Rulebook, RuleSeverity } from './types.ts';
+import type { ParseResult, Rule, Rulebook, RuleKind, RuleSeverity } from './types.ts';
 import { readDate, readWhole } from './values.ts';
 
 export const DEFAULT_PENALTIES: Record<RuleSeverity, number> = { critical: 50, major: 20, minor: 10 };
@@ -21,6 +22,17 @@ const SEVERITIES: Record<string, RuleSeverity> = {
   重要: 'major',
   minor: 'minor',
   轻微: 'minor',
+};
+
+const KINDS: Record<string, RuleKind> = {
+  platform: 'platform',
+  平台: 'platform',
+  平台规则: 'platform',
+  'platform rule': 'platform',
+  course: 'course',
+  'course standard': 'course',
+  课程: 'course',
+  课程标准: 'course',
 };
 
 const WHERE = { zh: '规则库的元数据', en: 'the rulebook front matter' };
@@ -65,23 +77,23 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
       indexKeys(keys, entry, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
       const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !valueOf(keys, entry, k));
       for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
-      const sevEntry = keyOf(keys, entry, 'severity');
-      const sevValue = sevEntry >= 0 ? keys.value(sevEntry) : undefined;
-      const severity = sevValue !== undefined ? SEVERITIES[sevValue.trim().toLowerCase()] : undefined;
-      if (sevValue && !severity) {
-        const guess = nearest(sevValue, Object.keys(SEVERITIES));
-        report.report('VALUE_INVALID', keys.line[sevEntry], keys.valueColumn[sevEntry], { key: 'severity', value: sevValue, allowed: 'critical, major, minor' },
-          guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
-      }
+      const choose = <T,>(key: 'severity' | 'kind', table: Record<string, T>, allowed: string) => {
+        const at = keyOf(keys, entry, key);
+        const raw = at >= 0 ? keys.value(at) : undefined;
+        return { raw, value: raw ? readChoice(raw, table, key, allowed, keys.line[at], keys.valueColumn[at], report) : undefined };
+      };
+      const severity = choose('severity', SEVERITIES, 'critical, major, minor').value;
+      const kind = choose('kind', KINDS, 'platform, course');
       const asOfEntry = keyOf(keys, entry, 'as of');
       const asOfValue = asOfEntry >= 0 ? keys.value(asOfEntry) : undefined;
       const asOf = asOfValue ? readAsOf(asOfValue) : undefined;
       if (asOfValue && !asOf)
         report.report('FIELD_INVALID', keys.line[asOfEntry], keys.valueColumn[asOfEntry], { field: 'as of', value: asOfValue, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
-      if (missing.length || !severity || !asOf) continue;
+      if (missing.length || !severity || !asOf || (kind.raw && !kind.value)) continue;
       rules[ruleId] = {
         id: ruleId,
         severity,
+        ...(kind.value && { kind: kind.value }),
         text: { zh: valueOf(keys, entry, 'zh')!, en: valueOf(keys, entry, 'en')! },
         source: valueOf(keys, entry, 'source')!,
         asOf,
@@ -97,6 +109,17 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
       ? { id, platform: meta.platform ? rawOf(meta.platform) : id, title: title ?? { en: id }, penalties, rules }
       : undefined;
   return { value, diagnostics: report.diagnostics };
+}
+
+/** A value from a closed list (severity, kind), in English or Chinese; anything else is reported with the nearest spelling. */
+function readChoice<T>(raw: string, table: Record<string, T>, key: string, allowed: string, line: number, column: number, report: Reporter): T | undefined {
+  const value = table[raw.trim().toLowerCase()];
+  if (value === undefined) {
+    const guess = nearest(raw, Object.keys(table));
+    report.report('VALUE_INVALID', line, column, { key, value: raw, allowed },
+      guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
+  }
+  return value;
 }
 
 /** An "as of" date: a full ISO date or a year and month. */

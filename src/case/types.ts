@@ -16,9 +16,17 @@ export interface Text {
 
 export type RuleSeverity = 'critical' | 'major' | 'minor';
 
+/**
+ * Whose rule it is: the platform's own published rule, or a standard the course sets (often on
+ * the platform's grounds) where no platform text says so. Learners must be able to tell them apart.
+ */
+export type RuleKind = 'platform' | 'course';
+
 export interface Rule {
   id: string;
   severity: RuleSeverity;
+  /** Absent in a rulebook that does not say. */
+  kind?: RuleKind;
   text: Text;
   source: string;
   asOf: string;

@@ -23,3 +23,31 @@ describe('FeedbackPanel', () => {
     expect(oncontinue).toHaveBeenCalledOnce();
   });
 });
+
+describe('RuleItem kind', () => {
+  const withKind = (kind: 'platform' | 'course' | undefined) => ({
+    ...mugCase,
+    platform: 'TestMart',
+    rules: { 'P-OFFPLATFORM': { ...mugCase.rules['P-OFFPLATFORM'], ...(kind && { kind }) } },
+  });
+
+  it("names the platform for the platform's own rule and says when a rule is a course standard, in both languages", () => {
+    const oncontinue = vi.fn();
+    const first = render(FeedbackPanel, { case: withKind('platform'), step: failedResult.path[0], oncontinue });
+    expect(screen.getByText('TestMart rule')).toBeInTheDocument();
+    first.unmount();
+
+    const second = render(FeedbackPanel, { case: withKind('course'), step: failedResult.path[0], oncontinue });
+    expect(screen.getByText('Course standard')).toBeInTheDocument();
+    second.unmount();
+
+    setLang('zh-CN');
+    render(FeedbackPanel, { case: withKind('course'), step: failedResult.path[0], oncontinue });
+    expect(screen.getByText('课程标准')).toBeInTheDocument();
+  });
+
+  it('shows no kind when the rulebook gives none', () => {
+    const { container } = render(FeedbackPanel, { case: withKind(undefined), step: failedResult.path[0], oncontinue: vi.fn() });
+    expect(container.querySelector('.kind')).toBeNull();
+  });
+});

@@ -175,6 +175,11 @@ const RULEBOOK_CODES: Row[] = [
   { code: 'VALUE_INVALID', line: 16, column: 13, at: 'majr', mistake: 'severity: majr' },
 ];
 
+/** More rulebook mistakes for codes already proven above: `<CODE>.<variant>.md` in rulebook-mistakes/rulebooks/. */
+const RULEBOOK_VARIANTS: (Row & { file: string })[] = [
+  { file: 'VALUE_INVALID.kind.md', code: 'VALUE_INVALID', line: 17, column: 9, at: 'platfrom', mistake: 'kind: platfrom' },
+];
+
 function expectPointsAt(source: string, d: Diagnostic, at: string | undefined): void {
   if (at === undefined) return;
   const line = source.split(/\r\n|\r|\n/)[d.line - 1] ?? '';
@@ -212,6 +217,15 @@ describe('rulebook fixtures', () => {
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
     expect(r.diagnostics[0].file).toBe(file);
     expectPointsAt(source, r.diagnostics[0], at);
+    expect(r.value).toBeUndefined();
+  });
+
+  it.each(RULEBOOK_VARIANTS)('$file: $mistake', ({ file: name, code, line, column, at }) => {
+    const { source, result: r } = rulebookFixture(name);
+    expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
+    expectPointsAt(source, r.diagnostics[0], at);
+    // The hint names the value the author most likely meant.
+    expect(r.diagnostics[0].hint?.en).toContain('platform');
     expect(r.value).toBeUndefined();
   });
 });
@@ -332,7 +346,7 @@ describe('the catalogue', () => {
     const listed = [...CODES.map((r) => `${r.code}.md`), ...VARIANTS.map((v) => v.file)].sort();
     expect(caseFiles).toEqual(listed);
     const rulebookFiles = readdirSync(join(ROOT, FIXTURES, 'rulebook-mistakes', 'rulebooks')).sort();
-    expect(rulebookFiles).toEqual(RULEBOOK_CODES.map((r) => `${r.code}.md`).sort());
+    expect(rulebookFiles).toEqual([...RULEBOOK_CODES.map((r) => `${r.code}.md`), ...RULEBOOK_VARIANTS.map((v) => v.file)].sort());
     // The command line finds `rulebook: test` beside the fixtures: keep that copy identical.
     expect(readdirSync(join(ROOT, FIXTURES, 'rulebooks'))).toEqual(['test.md']);
     expect(read(`${FIXTURES}/rulebooks/test.md`)).toBe(read('tests/fixtures/cases/rulebooks/test.md'));

@@ -634,3 +634,33 @@ describe('small readers', () => {
     expect(readYesNo('maybe').ok).toBe(false);
   });
 });
+
+describe('rule kind', () => {
+  const RULEBOOK = read('tests/fixtures/cases/rulebooks/test.md');
+  const withKinds = (offplatform: string, truthful: string) =>
+    RULEBOOK.replace('- severity: critical', `- severity: critical\n${offplatform}`).replace('- severity: major', `- severity: major\n${truthful}`);
+
+  it('reads platform rules and course standards, in English or Chinese', () => {
+    for (const [a, b] of [
+      ['- kind: platform', '- kind: course'],
+      ['- 类型: 平台规则', '- 类型: 课程标准'],
+      ['- Kind: Platform rule', '- kind: Course standard'],
+    ]) {
+      const r = parseRulebook(withKinds(a, b), 'test.md');
+      expect(r.diagnostics, a).toEqual([]);
+      expect(r.value!.rules['P-OFFPLATFORM'].kind, a).toBe('platform');
+      expect(r.value!.rules['P-TRUTHFUL'].kind, b).toBe('course');
+    }
+  });
+
+  it('leaves the kind out when a rule does not give one', () => {
+    expect(testRulebook.rules['P-TIMELY']).not.toHaveProperty('kind');
+  });
+
+  it('refuses a kind that is neither, naming the allowed values', () => {
+    const r = parseRulebook(withKinds('- kind: law', '- kind: course'), 'test.md');
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['VALUE_INVALID', 10]]);
+    expect(r.diagnostics[0].message.en).toContain('platform, course');
+  });
+});

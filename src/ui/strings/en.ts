@@ -54,6 +54,8 @@ export const en = {
   'severity.critical': 'critical',
   'severity.major': 'major',
   'severity.minor': 'minor',
+  'rule.kind.platform': '{platform} rule',
+  'rule.kind.course': 'Course standard',
 
   'feedback.title': 'Feedback on your reply',
   'feedback.delta': 'Satisfaction {delta}, now {n}',

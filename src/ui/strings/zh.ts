@@ -53,6 +53,8 @@ export const zh: Record<MessageKey, string> = {
   'severity.critical': '严重',
   'severity.major': '重要',
   'severity.minor': '轻微',
+  'rule.kind.platform': '{platform} 平台规则',
+  'rule.kind.course': '课程标准',
 
   'feedback.title': '对你的回复的点评',
   'feedback.delta': '满意度 {delta}，现在为 {n}',
