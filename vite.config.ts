@@ -3,7 +3,8 @@
  *
  * `base: './'` keeps every URL in the built site relative, so `dist/` works from any folder of any
  * static host and inside an LMS package. The cases plugin validates and compiles `scenarios/` at
- * build time; an invalid case fails the build with its diagnostics.
+ * build time; an invalid case fails the build with its diagnostics (the dev server lists it with them
+ * instead). `DISPUTE_DESK_CASES` names another cases folder, for a test or a teacher's own set.
  */
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -39,7 +40,7 @@ export default defineConfig({
   base: './',
   publicDir: 'static',
   plugins: [
-    casesPlugin({ dir: 'scenarios' }),
+    casesPlugin({ dir: process.env.DISPUTE_DESK_CASES || 'scenarios' }),
     filesPlugin(),
     routePreloadPlugin([
       { hash: /^(#\/?)?$/, module: '/src/ui/pages/Home.svelte' },

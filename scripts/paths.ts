@@ -1,35 +1,33 @@
 /**
- * `npm run paths -- <file> [--lang zh|en] [--json]`
+ * `npm run paths -- <file> [--lang zh|en] [--json] [--rulebooks DIR]`
  *
  * Walks every path through a case (each node at most twice per path) and prints, for each ending,
  * how many paths reach it, the satisfaction and compliance ranges and how many pass; then what to
  * look at: unreached endings, no passing path, replies that never lead to a pass, the best path.
  * Exits 1 when the case has errors or no path passes.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { formatDiagnostic } from '../src/case/diagnostics.ts';
-import { loadRulebooks, rulebookDirFor } from '../src/build/scenarios.ts';
-import { checkCase } from '../src/engine/check.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/case/diagnostics.ts';
+import { checkPaths } from '../src/build/scenarios.ts';
+import type { Case } from '../src/case/types.ts';
 import { pathReport } from '../src/engine/report.ts';
+import { readArgs } from './lib/cli.ts';
 
-const args = process.argv.slice(2);
-const langAt = args.indexOf('--lang');
-const lang = langAt >= 0 ? args[langAt + 1] : process.env.LANG?.startsWith('zh') ? 'zh' : 'en';
-const json = args.includes('--json');
-const file = args.find((a, i) => !a.startsWith('--') && !(langAt >= 0 && i === langAt + 1));
-if (!file || !existsSync(file) || (lang !== 'zh' && lang !== 'en')) {
-  console.error('Usage: npm run paths -- <case file> [--lang zh|en] [--json]');
-  process.exit(2);
-}
+const { paths, json, lang, rulebooks } = readArgs(process.argv.slice(2), {
+  zh: '用法：npm run paths -- <案例文件> [--lang zh|en] [--json] [--rulebooks 文件夹]',
+  en: 'Usage: npm run paths -- <case file> [--lang zh|en] [--json] [--rulebooks DIR]',
+});
 const zh = lang === 'zh';
-const dir = rulebookDirFor(file);
-const checked = checkCase(readFileSync(file, 'utf8'), { file: relative(process.cwd(), file), rulebooks: dir ? loadRulebooks(dir).rulebooks : {} });
-if (!checked.value) {
-  for (const d of checked.diagnostics) console.log(formatDiagnostic(d, lang));
+const file = paths[0];
+const checked = checkPaths([file], process.cwd(), rulebooks).find((c) => c.kind === 'case')?.result;
+if (!checked?.value) {
+  const diagnostics = sortDiagnostics(checked?.diagnostics ?? []);
+  if (json) console.log(JSON.stringify({ file: relative(process.cwd(), file), diagnostics }, null, 2));
+  else if (!checked) console.log(zh ? `${file} 不是案例文件。` : `${file} is not a case file.`);
+  else for (const d of diagnostics) console.log(formatDiagnostic(d, lang));
   process.exit(1);
 }
-const c = checked.value;
+const c = checked.value as Case;
 const report = pathReport(c);
 if (json) {
   console.log(JSON.stringify(report, null, 2));

@@ -1,35 +1,21 @@
 /**
- * `npm run validate -- <files or folders> [--json] [--lang zh|en]`
+ * `npm run validate -- <files or folders> [--json] [--lang zh|en] [--rulebooks DIR]`
  *
- * Checks case files and rulebooks and prints one line per problem:
+ * Checks case files and rulebooks, wherever they are, and prints one line per problem:
  * `file:line:col: severity CODE message`, with a hint below it. Prints nothing when all is well;
- * exits 1 when any error was found, 2 when the arguments are wrong.
+ * exits 1 when any error was found, 2 when the arguments are wrong. With `--json`, stdout holds
+ * only the JSON (npm's own lines are turned off in `.npmrc`).
  */
-import { existsSync } from 'node:fs';
 import { formatDiagnostic, sortDiagnostics } from '../src/case/diagnostics.ts';
 import { checkPaths, diagnosticsOf } from '../src/build/scenarios.ts';
+import { readArgs } from './lib/cli.ts';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const langAt = args.indexOf('--lang');
-const lang = langAt >= 0 ? args[langAt + 1] : process.env.LANG?.startsWith('zh') ? 'zh' : 'en';
-const paths = args.filter((a, i) => !a.startsWith('--') && !(langAt >= 0 && i === langAt + 1));
+const { paths, json, lang, rulebooks } = readArgs(process.argv.slice(2), {
+  zh: '用法：npm run validate -- <文件或文件夹> [--json] [--lang zh|en] [--rulebooks 文件夹]',
+  en: 'Usage: npm run validate -- <files or folders> [--json] [--lang zh|en] [--rulebooks DIR]',
+});
 
-if (lang !== 'zh' && lang !== 'en') {
-  console.error('--lang must be zh or en');
-  process.exit(2);
-}
-if (!paths.length) {
-  console.error('Usage: npm run validate -- <files or folders> [--json] [--lang zh|en]');
-  process.exit(2);
-}
-const missing = paths.filter((p) => !existsSync(p));
-if (missing.length) {
-  console.error(`Not found: ${missing.join(', ')}`);
-  process.exit(2);
-}
-
-const checked = checkPaths(paths);
+const checked = checkPaths(paths, process.cwd(), rulebooks);
 const diagnostics = sortDiagnostics(diagnosticsOf(checked));
 const errors = diagnostics.filter((d) => d.severity === 'error').length;
 if (json) {

@@ -10,14 +10,17 @@
  * paths import it lazily and players never download it.
  *
  * Markdown is rendered and sanitised here, so the player ships no Markdown parser, YAML parser or
- * sanitiser for shipped cases. An invalid case fails the build with its diagnostics.
+ * sanitiser for shipped cases. An invalid case fails the build with its diagnostics. The dev server
+ * keeps going instead: `virtual:case-summaries` also exports `problems`, each file with errors and
+ * its diagnostics, which the library shows as cards; saving a file rechecks the folder and reloads.
  */
 import { resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { formatDiagnostic } from '../case/diagnostics.ts';
 import { compileCases, type CompiledCases } from './compile-cases.ts';
 import { collect } from './scenarios.ts';
 
-export type { CaseSummary } from './compile-cases.ts';
+export type { CaseProblem, CaseSummary } from './compile-cases.ts';
 
 const CASES = 'virtual:cases';
 const SUMMARIES = 'virtual:case-summaries';
@@ -42,7 +45,12 @@ export function casesPlugin(options: { dir: string }): Plugin {
   const root = () => config?.root ?? process.cwd();
   const folder = () => resolve(root(), options.dir);
   const inFolder = (file: string) => resolve(file).startsWith(folder() + sep);
-  const compile = () => (compiled ??= compileCases(options.dir, root()));
+  const compile = () => {
+    if (compiled) return compiled;
+    compiled = compileCases(options.dir, root(), { strict: config?.command === 'build' });
+    if (compiled.warnings.length) config?.logger.warn(compiled.warnings.map((d) => formatDiagnostic(d)).join('\n'));
+    return compiled;
+  };
 
   return {
     name: 'dispute-desk-cases',
@@ -56,11 +64,15 @@ export function casesPlugin(options: { dir: string }): Plugin {
     load: {
       filter: { id: /^\0virtual:(cases|case-summaries|rulebooks)$/ },
       handler(id) {
-        const { cases, summaries, rulebooks } = compile();
+        const { cases, summaries, rulebooks, problems } = compile();
         const files = collect([folder()]);
         for (const f of [...files.cases, ...files.rulebooks]) this.addWatchFile(f);
         if (id === `\0${RULEBOOKS}`) return `export const rulebooks = JSON.parse(${JSON.stringify(JSON.stringify(rulebooks))});`;
-        if (id === `\0${SUMMARIES}`) return `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});`;
+        if (id === `\0${SUMMARIES}`)
+          return [
+            `export const summaries = JSON.parse(${JSON.stringify(JSON.stringify(summaries))});`,
+            `export const problems = JSON.parse(${JSON.stringify(JSON.stringify(problems))});`,
+          ].join('\n');
 
         const entries = summaries.map((s) => {
           if (config?.command !== 'build') return `${JSON.stringify(s.id)}: ${JSON.stringify(`${DEV_PATH}${s.id}.json`)}`;

@@ -1,9 +1,15 @@
 /**
  * Node-side loading of case files and rulebooks from disk, shared by the build, the command-line
- * checker and the tests. Rulebooks are found in a `rulebooks/` folder beside or above the cases.
+ * checker and the tests.
+ *
+ * Where a case's rulebooks come from, first match winning for each rulebook id: a folder chosen
+ * with `--rulebooks`; else the `rulebooks/` folder beside the file (or above it); then the project's
+ * own `scenarios/rulebooks/`, so a case saved anywhere (`~/my-case.md`) is checked against the
+ * shipped rulebooks. A rulebook found nowhere is reported with every place that was looked in.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseRulebook } from '../case/rulebook.ts';
 import type { Case, Diagnostic, ParseResult, Rulebook } from '../case/types.ts';
 import { checkCase } from '../engine/check.ts';
@@ -20,11 +26,16 @@ const isCaseFile = (f: string) => f.endsWith('.md') && !/^readme\.md$/i.test(bas
 export function collect(paths: string[]): { cases: string[]; rulebooks: string[] } {
   const cases: string[] = [];
   const rulebooks: string[] = [];
-  const walk = (p: string) => {
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f));
-    else if (isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
+  // In a folder, README.md and `_` files (the template) are not cases; a file named on its own is checked whatever its name.
+  // Nor is anything in a `guide/` or `_…` folder (the authors' guide lives in scenarios/guide/).
+  const walk = (p: string, named: boolean) => {
+    if (statSync(p).isDirectory()) {
+      if (!named && (basename(p) === 'guide' || basename(p).startsWith('_'))) return;
+      for (const f of readdirSync(p).sort()) walk(join(p, f), false);
+    }
+    else if (named ? p.endsWith('.md') : isCaseFile(p)) (basename(dirname(p)) === 'rulebooks' ? rulebooks : cases).push(p);
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) walk(p, true);
   return { cases, rulebooks };
 }
 
@@ -40,6 +51,16 @@ export function rulebookDirFor(file: string): string | undefined {
   }
 }
 
+/** The project's shipped rulebooks, wherever the command is run from. */
+export const PROJECT_RULEBOOKS = fileURLToPath(new URL('../../scenarios/rulebooks', import.meta.url));
+
+/** The folders to look in for a case file's rulebooks, in order (see the top of this file). */
+export function rulebookDirsFor(file: string, chosen?: string): string[] {
+  if (chosen) return [resolve(chosen)];
+  const own = rulebookDirFor(file);
+  return [...new Set([own, existsSync(PROJECT_RULEBOOKS) ? PROJECT_RULEBOOKS : undefined].filter((d): d is string => !!d))];
+}
+
 export function loadRulebooks(dir: string, cwd = process.cwd()): { rulebooks: Record<string, Rulebook>; checked: Checked[] } {
   const rulebooks: Record<string, Rulebook> = {};
   const checked: Checked[] = [];
@@ -52,8 +73,19 @@ export function loadRulebooks(dir: string, cwd = process.cwd()): { rulebooks: Re
   return { rulebooks, checked };
 }
 
-/** Check every case and rulebook under `paths`. */
-export function checkPaths(paths: string[], cwd = process.cwd()): Checked[] {
+/** How a file is named in messages: relative to where the command runs when inside it, else in full. */
+const named = (f: string, cwd: string) => {
+  const r = relative(cwd, f);
+  return r && !r.startsWith('..') ? r : resolve(f);
+};
+
+/** How a folder is named in messages: relative to where the command runs when inside it. */
+export function shown(dir: string, cwd = process.cwd()): string {
+  return `${named(dir, cwd)}/`;
+}
+
+/** Check every case and rulebook under `paths`; `rulebooksDir` chooses the rulebooks (`--rulebooks`). */
+export function checkPaths(paths: string[], cwd = process.cwd(), rulebooksDir?: string): Checked[] {
   const { cases, rulebooks } = collect(paths);
   const out: Checked[] = [];
   const loaded = new Map<string, Record<string, Rulebook>>();
@@ -68,9 +100,12 @@ export function checkPaths(paths: string[], cwd = process.cwd()): Checked[] {
   };
   for (const f of rulebooks) rulebooksFor(dirname(resolve(f)));
   for (const f of cases) {
-    const file = relative(cwd, f);
-    const result = checkCase(readFileSync(f, 'utf8'), { file, rulebooks: rulebooksFor(rulebookDirFor(f)) });
-    out.push({ file, kind: 'case', result });
+    const file = named(f, cwd);
+    const dirs = rulebookDirsFor(f, rulebooksDir);
+    // The first folder that has a rulebook wins: spread the later ones first.
+    const rulebooks = Object.assign({}, ...dirs.map((d) => (existsSync(d) ? rulebooksFor(d) : {})).reverse());
+    const looked = dirs.map((d) => shown(d, cwd));
+    out.push({ file, kind: 'case', result: checkCase(readFileSync(f, 'utf8'), { file, rulebooks, rulebooksLooked: looked }) });
   }
   return out;
 }

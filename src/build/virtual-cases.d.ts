@@ -8,6 +8,8 @@ declare module 'virtual:cases' {
 /** The library's list: every shipped case's summary. */
 declare module 'virtual:case-summaries' {
   export const summaries: import('./compile-cases.ts').CaseSummary[];
+  /** Files with errors, shown as cards with their diagnostics; always empty in a build (it fails instead). */
+  export const problems: import('./compile-cases.ts').CaseProblem[];
 }
 
 /** Only for checking a case file opened in the browser: import it lazily. */

@@ -32,8 +32,8 @@ export const CATALOGUE = {
   },
   FRONT_MATTER_INVALID: {
     severity: 'error',
-    zh: (a) => `前置元数据的 YAML 有误：${a.detail}`,
-    en: (a) => `The front matter is not valid YAML: ${a.detail}`,
+    zh: (a) => `前置元数据的 YAML 有误：${a.detailZh ?? a.detail}。`,
+    en: (a) => `The front matter is not valid YAML: ${a.detail}.`,
   },
   FIELD_MISSING: {
     severity: 'error',
@@ -142,8 +142,8 @@ export const CATALOGUE = {
   },
   RULEBOOK_NOT_FOUND: {
     severity: 'error',
-    zh: (a) => `找不到规则库 ${e(a.id)}（应为 scenarios/rulebooks/${a.id}.md）。`,
-    en: (a) => `No rulebook ${e(a.id)} (expected scenarios/rulebooks/${a.id}.md).`,
+    zh: (a) => `找不到规则库 ${e(a.id)}（找过：${a.looked}）。`,
+    en: (a) => `No rulebook ${e(a.id)} (looked in: ${a.looked}).`,
   },
   RULE_NOT_FOUND: {
     severity: 'error',
@@ -159,6 +159,21 @@ export const CATALOGUE = {
     severity: 'warning',
     zh: () => '这条回复没有 feedback（点评），学生选了它却不知道为什么好或不好。',
     en: () => 'This reply has no feedback: a student who picks it will not learn why it is good or bad.',
+  },
+  SATISFACTION_OUT_OF_RANGE: {
+    severity: 'error',
+    zh: (a) => `满意度变化 ${q(a.value)} 超出了 ${a.min} 到 +${a.max} 的范围。`,
+    en: (a) => `The satisfaction change ${q(a.value)} is outside the range ${a.min} to +${a.max}.`,
+  },
+  TEXT_ONE_LANGUAGE: {
+    severity: 'warning',
+    zh: (a) => (a.alone ? `这个节点有${a.what}，却没有买家消息（> 引用）可以翻译。` : `这里的${a.what}只有${a.has}，而本案例其他的${a.what}大多中英都有。`),
+    en: (a) => (a.alone ? `This node has a ${a.whatEn} but no customer message (> quote) for it to translate.` : `This ${a.whatEn} is in ${a.hasEn} only, while most others in this case are in both languages.`),
+  },
+  PHRASE_NEVER_SAID: {
+    severity: 'warning',
+    zh: (a) => `没有任何回复包含关键句 ${q(a.phrase)}，复盘时永远不会被勾选。`,
+    en: (a) => `No reply says the key phrase ${q(a.phrase)}, so the debrief can never tick it.`,
   },
   SATISFACTION_NOT_WHOLE: {
     severity: 'error',
@@ -263,8 +278,12 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
-/** `file:line:col: severity CODE message`, then the hint on an indented line — the command line's format. */
+/** `file:line:col: severity CODE message`, then the hint on an indented line — the command line's format, all in one language. */
 export function formatDiagnostic(d: Diagnostic, lang: 'zh' | 'en' = 'en'): string {
-  const hint = d.hint ? `\n    ${lang === 'zh' ? '提示' : 'hint'}: ${d.hint[lang]}` : '';
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message[lang]}${hint}`;
+  if (lang === 'zh') {
+    const hint = d.hint ? `\n    提示：${d.hint.zh}` : '';
+    return `${d.file}:${d.line}:${d.column}: ${d.severity === 'error' ? '错误' : '警告'} ${d.code} ${d.message.zh}${hint}`;
+  }
+  const hint = d.hint ? `\n    hint: ${d.hint.en}` : '';
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message.en}${hint}`;
 }

@@ -33,6 +33,13 @@ const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
   买家: 'buyer',
 };
 
+/**
+ * The largest change one reply may make to satisfaction, either way. Good replies are +8 to +15 and
+ * a lie found out about −20 (see the guide); a single reply that moves the buyer by more than half
+ * the scale is a slip of the keyboard (`+150`), and would make every other reply meaningless.
+ */
+export const SATISFACTION_CHANGE_LIMIT = 50;
+
 const NODE_PLACE: Place = (id) => ({ zh: `节点 ${id}`, en: `node ${id}` });
 const REPLY_PLACE: Place = (id, n) => ({ zh: `回复 ${id}.${n}`, en: `reply ${id}.${n}` });
 const ENDING_PLACE: Place = (id) => ({ zh: `结局 ${id}`, en: `ending ${id}` });
@@ -170,6 +177,11 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLine
       zh: '写成整数，如 +10、-5。',
       en: 'Use a whole number such as +10 or -5.',
     });
+    else if (Math.abs(n) > SATISFACTION_CHANGE_LIMIT)
+      report.report('SATISFACTION_OUT_OF_RANGE', keys.line[sat], keys.valueColumn[sat], { value: keys.value(sat), min: -SATISFACTION_CHANGE_LIMIT, max: SATISFACTION_CHANGE_LIMIT }, {
+        zh: '一条回复一般 −20 到 +15；想让买家一下子非常满意或暴怒，就让路径多走几步。',
+        en: 'One reply usually moves satisfaction by −20 to +15; for a bigger swing, spread it over several replies.',
+      });
     else reply.satisfaction = n;
   }
   if (hint) reply.hint = hint;

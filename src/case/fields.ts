@@ -4,7 +4,7 @@
  */
 import { didYouMean, type Reporter } from './diagnostics.ts';
 import type { Field } from './frontmatter.ts';
-import { matchKey, nearest, spellingsOf, TEXT_KEYS, type KeyMatch, type Vocabulary } from './keys.ts';
+import { LOCALISED, matchKey, nearest, spellingsOf, TEXT_KEYS, type KeyMatch, type Vocabulary } from './keys.ts';
 import type { KeyLines, KeyList } from './keylines.ts';
 import type { Lang, Text } from './types.ts';
 
@@ -38,7 +38,12 @@ export function known<V extends Vocabulary>(
   const match = matchKey(vocab, key);
   if (match) return match;
   const where = typeof place === 'function' ? place(id, n) : place;
-  const guess = nearest(key, spellingsOf(vocab));
+  // `feedbackk en`: the misspelt key is guessed without its language, which is kept, so the line
+  // is read as `feedback en` and not as a second `feedback`.
+  const suffix = /^(.*?)[\s_-]*(en|english|英文|zh|中文)$/i.exec(key.trim());
+  const base = suffix && suffix[1] ? nearest(suffix[1], spellingsOf(vocab)) : undefined;
+  const localised = base && LOCALISED.has(matchKey(vocab, base)?.key ?? '') ? `${base} ${suffix![2]}` : undefined;
+  const guess = localised ?? nearest(key, spellingsOf(vocab));
   const recovered = guess ? matchKey(vocab, guess) : undefined;
   report.report(
     'UNKNOWN_KEY',

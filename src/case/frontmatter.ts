@@ -3,10 +3,14 @@
  * their line and column, so that a wrong value can be pointed at where the author wrote it.
  *
  * Full-width colons after a key (`标题：…`) are accepted by turning them into `: ` before YAML sees
- * them. Only the first YAML error is reported: one indentation slip makes YAML report several.
+ * them. When the YAML is broken, each top-level key is read on its own, so one bad line costs only
+ * its own key: the rest (start, rulebook, satisfaction…) is still read and the body fully checked.
+ * One error is reported per broken key (one indentation slip makes YAML report several), with
+ * YAML's message translated by its code, and an unclosed quote reported where it opens.
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
 import type { Reporter } from './diagnostics.ts';
+import { FRONT_MATTER_KEYS, matchKey } from './keys.ts';
 import { lineEnd, nextLine } from './lines.ts';
 import type { Located } from './scan.ts';
 
@@ -29,6 +33,8 @@ export interface Item extends Located {
 
 export interface Split {
   fields?: Field[];
+  /** Top-level keys, as written, whose lines YAML could not read (reported): present, not missing. */
+  broken?: string[];
   /** The file without its byte order mark; the body is its lines from `bodyStart` on. */
   text: string;
   /** Offset in `text` of the first body line; past the end when there is no body. */
@@ -58,8 +64,7 @@ export function splitFrontMatter(source: string, report: Reporter): Split {
     const line = text.slice(start, end);
     const t = line.trim();
     if (t === '---' || t === '...') {
-      const fields = readYaml(prepare(yaml), 2, report);
-      return { fields, text, bodyStart: nextLine(text, end), bodyLine: n + 2 };
+      return { ...readYaml(prepare(yaml), 2, report), text, bodyStart: nextLine(text, end), bodyLine: n + 2 };
     }
     yaml.push(line);
     start = nextLine(text, end);
@@ -72,10 +77,10 @@ export function splitFrontMatter(source: string, report: Reporter): Split {
   const lines = [text.slice(0, firstEnd), ...yaml];
   const heading = lines.findIndex((l, i) => i > 0 && /^#\s/.test(l));
   if (heading < 0) return { text, bodyStart: text.length + 1, bodyLine: lines.length + 1 };
-  const fields = readYaml(prepare(lines.slice(1, heading)), 2, report);
+  const read = readYaml(prepare(lines.slice(1, heading)), 2, report);
   let bodyStart = 0;
   for (let i = 0; i < heading; i++) bodyStart = nextLine(text, lineEnd(text, bodyStart));
-  return { fields, text, bodyStart, bodyLine: heading + 1 };
+  return { ...read, text, bodyStart, bodyLine: heading + 1 };
 }
 
 /** Full-width colons after keys, at the start of a line or inside `{…}`, become `: `. */
@@ -88,35 +93,106 @@ function prepare(lines: string[]): string {
     .join('\n');
 }
 
-function readYaml(text: string, firstLine: number, report: Reporter): Field[] | undefined {
+/** YAML's error codes in the author's words; YAML's own English is kept for any other. */
+const YAML_ERRORS: Record<string, { zh: string; en: string }> = {
+  BLOCK_AS_IMPLICIT_KEY: { zh: '一行里有第二个“: ”（文字里含冒号时要加引号）', en: 'a second “: ” on one line (quote text that contains a colon)' },
+  MULTILINE_IMPLICIT_KEY: { zh: '键必须写在一行里（检查缩进）', en: 'a key must be on one line (check the indentation)' },
+  MISSING_CHAR: { zh: '缺少结束的引号或括号', en: 'a closing quote or bracket is missing' },
+  BAD_INDENT: { zh: '缩进不对，或 { [ 没有闭合', en: 'wrong indentation, or a { or [ is not closed' },
+  TAB_AS_INDENT: { zh: '不能用 Tab 缩进', en: 'tabs are not allowed as indentation' },
+  DUPLICATE_KEY: { zh: '同一个键写了两次', en: 'the same key is given twice' },
+  UNEXPECTED_TOKEN: { zh: '这里有多余的字符', en: 'unexpected characters here' },
+  BAD_SCALAR_START: { zh: '值不能以这个符号开头（请加引号）', en: 'a value cannot start with this character (quote it)' },
+  MISSING_KEY: { zh: '缺少键名', en: 'a key is missing' },
+};
+
+const TAB_HINT = { zh: 'YAML 里不能用 Tab 缩进，请改用空格。', en: 'YAML does not allow tabs for indentation: use spaces.' };
+const TWICE_HINT = { zh: '删掉其中一行。', en: 'Remove one of the two lines.' };
+const QUOTE_HINT = { zh: '在这段文字的末尾加上同样的引号。', en: 'Add the same quote at the end of this text.' };
+const LINE_HINT = {
+  zh: '检查这一行和上一行：缩进是否对齐，冒号后是否有空格，含冒号的文字是否加了引号。',
+  en: 'Check this line and the one above: aligned indentation, a space after each colon, quotes around text that contains a colon.',
+};
+
+interface Read {
+  fields?: Field[];
+  broken?: string[];
+}
+
+function readYaml(text: string, firstLine: number, report: Reporter): Read {
+  const whole = parseYaml(text, firstLine);
+  if (!whole.error) {
+    if (!isMap(whole.root)) {
+      report.report('FRONT_MATTER_INVALID', firstLine, 1, { detail: 'expected key: value lines', detailZh: '应是“键: 值”的列表' }, {
+        zh: '前置元数据应是“键: 值”的列表，例如 id: my-case。',
+        en: 'Front matter is a list of “key: value” lines, e.g. id: my-case.',
+      });
+      return {};
+    }
+    return { fields: mapFields(whole.root as YamlNode, whole.at) };
+  }
+  // Broken somewhere: read each top-level key (a line that starts at the margin) with its lines on its own.
+  const lines = text.split('\n');
+  const starts = lines.flatMap((l, i) => (/^[^\s#-]/.test(l) ? [i] : []));
+  if (!starts.length || starts[0] !== 0) starts.unshift(0);
+  const fields: Field[] = [];
+  const broken: string[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const chunk = lines.slice(starts[k], starts[k + 1] ?? lines.length).join('\n');
+    const part = parseYaml(chunk, firstLine + starts[k]);
+    if (part.error) {
+      const key = /^([^:]+):/.exec(chunk)?.[1]?.trim();
+      reportYamlError(part.error, chunk, part.at, report, key ? matchKey(FRONT_MATTER_KEYS, key)?.key : undefined);
+      if (key) broken.push(key);
+    } else if (isMap(part.root)) fields.push(...mapFields(part.root as YamlNode, part.at));
+  }
+  // Every key reads on its own: the mistake is between keys (one given twice).
+  if (!broken.length) reportYamlError(whole.error, text, whole.at, report);
+  return { fields, broken };
+}
+
+function parseYaml(text: string, firstLine: number) {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Located => {
     const p = counter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };
   };
-  const first = doc.errors[0];
-  if (first) {
-    const pos = at(first.pos[0]);
-    const detail = first.message.split('\n')[0];
-    const tab = /tab/i.test(detail);
-    report.report('FRONT_MATTER_INVALID', pos.line, pos.column, { detail }, tab
-      ? { zh: 'YAML 里不能用 Tab 缩进，请改用空格。', en: 'YAML does not allow tabs for indentation: use spaces.' }
-      : {
-          zh: '检查这一行和上一行：缩进是否对齐，冒号后是否有空格，含冒号的文字是否加了引号。',
-          en: 'Check this line and the one above: aligned indentation, a space after each colon, quotes around text that contains a colon.',
-        });
-    return undefined;
-  }
-  const root = doc.contents;
-  if (!isMap(root)) {
-    report.report('FRONT_MATTER_INVALID', firstLine, 1, { detail: 'expected key: value lines' }, {
-      zh: '前置元数据应是“键: 值”的列表，例如 id: my-case。',
-      en: 'Front matter is a list of “key: value” lines, e.g. id: my-case.',
-    });
-    return undefined;
-  }
-  return mapFields(root as YamlNode, at);
+  return { root: doc.contents, error: doc.errors[0], at };
+}
+
+/** What cannot be checked while a key's line is unreadable: said once, in that line's hint. */
+const SKIPPED: Record<string, { zh: string; en: string }> = {
+  rulebook: { zh: '这一行改好之前，无法检查回复引用的规则。', en: 'Until this line is fixed, the rules the replies cite cannot be checked.' },
+  start: { zh: '这一行改好之前，无法检查节点能否到达。', en: 'Until this line is fixed, whether each node can be reached cannot be checked.' },
+  order: { zh: '这一行改好之前，无法检查退款金额和币种。', en: 'Until this line is fixed, refund amounts and currencies cannot be checked.' },
+};
+
+function reportYamlError(
+  error: { code: string; message: string; pos: [number, number] },
+  chunk: string,
+  at: (offset: number) => Located,
+  report: Reporter,
+  key?: string,
+): void {
+  let offset = error.pos[0];
+  const detail = error.message.split('\n')[0];
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(detail) ? opening(chunk, detail.includes("'") ? "'" : '"') : -1;
+  if (quote >= 0) offset = quote;
+  const pos = at(offset);
+  const words = YAML_ERRORS[error.code];
+  const base = error.code === 'TAB_AS_INDENT' ? TAB_HINT : error.code === 'DUPLICATE_KEY' ? TWICE_HINT : quote >= 0 ? QUOTE_HINT : LINE_HINT;
+  const skipped = key ? SKIPPED[key] : undefined;
+  const hint = skipped ? { zh: `${base.zh}${skipped.zh}`, en: `${base.en} ${skipped.en}` } : base;
+  report.report('FRONT_MATTER_INVALID', pos.line, pos.column, { detail: words?.en ?? detail, detailZh: words?.zh ?? detail }, hint);
+}
+
+/** Where the quote that never closes opens: the last `quote` in `chunk` that starts a value. */
+function opening(chunk: string, quote: string): number {
+  let found = -1;
+  const value = new RegExp(`(^|[:：,{\\[-]\\s*)${quote}`, 'g');
+  for (let m = value.exec(chunk); m; m = value.exec(chunk)) found = m.index + m[1].length;
+  return found;
 }
 
 function mapFields(node: YamlNode, at: (offset: number) => Located): Field[] {

@@ -35,9 +35,21 @@ export interface Meta {
   objectives: string[];
   objectivesAt: { id: string; line: number; column: number }[];
   phrases: Phrase[];
+  phrasesAt: { line: number; column: number }[];
 }
 
-export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<string, Rulebook> = {}): Meta {
+/**
+ * `broken`: top-level keys whose lines YAML could not read (already reported), so not "missing".
+ * `looked`: where rulebooks were looked for, named when one is not found.
+ */
+export function readMeta(
+  fields: Field[],
+  report: Reporter,
+  rulebooks: Record<string, Rulebook> = {},
+  broken: readonly string[] = [],
+  looked: readonly string[] = ['scenarios/rulebooks/'],
+): Meta {
+  const unreadable = new Set(broken.map((k) => matchKey(FRONT_MATTER_KEYS, k)?.key));
   const f = indexFields(
     // A key with nothing after it (`title:`) is as good as missing.
     fields.filter((fd) => fd.value !== null && fd.value !== ''),
@@ -46,6 +58,7 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
     report,
   );
   const missing = (field: string) =>
+    unreadable.has(field as keyof typeof FRONT_MATTER_KEYS) ||
     report.report('FIELD_MISSING', 1, 1, { field }, { zh: `在前置元数据中加上 ${field}: …`, en: `Add ${field}: … to the front matter.` });
   const invalid = (fd: Field, field: string, zh: string, en: string) =>
     report.report('FIELD_INVALID', fd.line, fd.column, { field, value: rawOf(fd), zh, en });
@@ -63,6 +76,7 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
     objectives: [],
     objectivesAt: [],
     phrases: [],
+    phrasesAt: [],
   };
 
   if (!f.id) missing('id');
@@ -81,7 +95,10 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
     meta.rulebook = rulebooks[id];
     if (!meta.rulebook) {
       const guess = nearest(id, Object.keys(rulebooks));
-      report.report('RULEBOOK_NOT_FOUND', f.rulebook.line, f.rulebook.column, { id }, guess ? didYouMean(guess) : undefined);
+      report.report('RULEBOOK_NOT_FOUND', f.rulebook.line, f.rulebook.column, { id, looked: looked.join(', ') }, guess ? didYouMean(guess) : {
+        zh: `把规则库放在其中一处（${id}.md），或用 --rulebooks 文件夹 指定。改好之前，无法检查回复引用的规则。`,
+        en: `Put the rulebook (${id}.md) in one of these places, or name its folder with --rulebooks. Until then, the rules the replies cite cannot be checked.`,
+      });
     }
   }
 
@@ -145,7 +162,10 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
       if (m) t[m.key] = rawOf(fd);
       else report.report('UNKNOWN_KEY', fd.keyAt.line, fd.keyAt.column, { key: fd.key, where: 'phrases', whereEn: 'phrases' }, { zh: '每个关键句写 en 和 zh。', en: 'Each phrase has en and zh.' });
     }
-    if (t.en && t.zh) meta.phrases.push({ en: t.en, zh: t.zh });
+    if (t.en && t.zh) {
+      meta.phrases.push({ en: t.en, zh: t.zh });
+      meta.phrasesAt.push({ line: item.line, column: item.column });
+    }
     else if (item.fields) report.report('FIELD_MISSING', item.line, item.column, { field: 'phrases: en, zh' });
     else report.report('FIELD_INVALID', item.line, item.column, { field: 'phrases', value: String(item.value), zh: '每项写成 {en: …, zh: …}。', en: 'write each as {en: …, zh: …}.' });
   }

@@ -31,6 +31,7 @@ import { checkGraph } from './graph.ts';
 import { numberIds, type CaseIds } from './ids.ts';
 import { readMeta } from './meta.ts';
 import { checkReferences } from './references.ts';
+import { checkTexts } from './texts.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
 import { DEFAULT_PENALTIES } from './rulebook.ts';
 import type { KeyLines } from './keylines.ts';
@@ -41,6 +42,8 @@ export interface ParseOptions {
   file?: string;
   /** Rulebooks by id; a case cites rules from the one its front matter names. */
   rulebooks?: Record<string, Rulebook>;
+  /** Where the rulebooks were looked for, named when the case's rulebook is not among them. */
+  rulebooksLooked?: string[];
 }
 
 /** Files larger than this are refused before any parsing: a case is a few dozen kB. */
@@ -75,7 +78,7 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
   }
 
   const split = splitFrontMatter(source, report);
-  const meta = split.fields ? readMeta(split.fields, report, options.rulebooks) : undefined;
+  const meta = split.fields ? readMeta(split.fields, report, options.rulebooks, split.broken, options.rulebooksLooked) : undefined;
   const lang = meta?.lang ?? 'zh';
 
   const { sections, keys } = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => {
@@ -102,11 +105,15 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
   for (const s of [found.dialogue?.[0], found.endings?.[0]])
     if (s?.stray) report.report('TEXT_OUTSIDE_NODE', s.stray.line, s.stray.column, { section: s.heading });
 
-  if (!meta) return { parsed: { diagnostics: report.diagnostics } };
-  const rulebook = meta.rulebook;
+  // Without readable front matter the body is still checked in full, against an empty one (its
+  // missing fields are the front-matter error already reported, not one each).
+  const checkedMeta = meta ?? readMeta([], new Reporter(file));
+  const rulebook = checkedMeta.rulebook;
   const ids = numberIds(nodes, endings, nodesRead, endingsRead, firstSeen);
-  const cited = checkReferences(meta, ids, rulebook, report, positions, targetsUnknowable);
-  checkGraph(meta.start, meta.startAt, ids, report);
+  const cited = checkReferences(checkedMeta, ids, rulebook, report, positions, targetsUnknowable);
+  checkGraph(checkedMeta.start, checkedMeta.startAt, ids, report);
+  checkTexts(checkedMeta, nodesRead, lang, report, positions);
+  if (!meta) return { parsed: { diagnostics: report.diagnostics } };
 
   const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
   if (report.hasErrors || !required || !rulebook) return { parsed: { diagnostics: report.diagnostics } };

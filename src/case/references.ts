@@ -59,12 +59,13 @@ export function checkReferences(
     report.report('RULE_NOT_FOUND', pos.line, pos.column, { id, rulebook: rulebook!.id }, guess ? didYouMean(guess) : undefined);
     if (guess) cited.add(guess);
   };
-  const flagTests = (node: CaseNode, c: Condition | undefined) => {
+  // Reported where the condition is written: the reply's `if` line or the node's `go to` line.
+  const flagTests = (at: { line: number; column: number }, c: Condition | undefined) => {
     if (c)
       for (const t of c.tests)
         if (t.kind === 'flag' && !setFlags.has(t.flag)) {
           const guess = nearest(t.flag, setFlags);
-          report.report('FLAG_NEVER_SET', node.at.line, node.at.column, { flag: t.flag }, guess ? didYouMean(guess) : {
+          report.report('FLAG_NEVER_SET', at.line, at.column, { flag: t.flag }, guess ? didYouMean(guess) : {
             zh: `在某条回复下加 - set: ${t.flag}`,
             en: `Add - set: ${t.flag} under some reply.`,
           });
@@ -83,9 +84,9 @@ export function checkReferences(
         for (const id of r.follows) if (unknownRules.has(id)) unknownRule(node, r, id);
         for (const id of r.breaks) if (unknownRules.has(id)) unknownRule(node, r, id);
       }
-      if (r.when) flagTests(node, r.when);
+      if (r.when) flagTests(positions.of(node, r, 'if'), r.when);
     }
-    for (const d of node.redirects) flagTests(node, d.when);
+    for (const d of node.redirects) flagTests(d.at, d.when);
   }
 
   if (rulebook)

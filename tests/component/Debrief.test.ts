@@ -101,8 +101,8 @@ describe('Debrief', () => {
     const onrestart = vi.fn();
     renderDebrief(onrestart);
     expect(screen.getByText('Apologise, then settle it on the platform.')).toBeInTheDocument();
-    expect(screen.getByText("I'm sorry to hear that.")).toBeInTheDocument();
-    expect(screen.getByText('听到这个消息我很抱歉。')).toBeInTheDocument();
+    expect(screen.getByText("I'm so sorry.")).toBeInTheDocument();
+    expect(screen.getByText('非常抱歉。')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Play again' }));
     expect(onrestart).toHaveBeenCalledOnce();
     expect(screen.getByRole('link', { name: 'All cases' })).toHaveAttribute('href', '#/');

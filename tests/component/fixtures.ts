@@ -52,7 +52,7 @@ export const mugCase: Case = {
   startSatisfaction: 40,
   pass: { minSatisfaction: 60, minCompliance: 80, criticalFails: true },
   objectives: ['P-OFFPLATFORM'],
-  phrases: [{ en: "I'm sorry to hear that.", zh: '听到这个消息我很抱歉。' }],
+  phrases: [{ en: "I'm so sorry.", zh: '非常抱歉。' }],
   briefing: { zh: '<p>你是卖家 LI。</p>' },
   analysis: { zh: '<p>先道歉，再在平台内解决。</p>', en: '<p>Apologise, then settle it on the platform.</p>' },
   nodes: {

@@ -33,6 +33,8 @@ test('paying outside AliExpress fails however pleased the buyer is, citing the r
   await page.getByRole('button', { name: 'Please close the dispute first' }).click();
   const feedback = page.getByRole('region', { name: /feedback on your reply/i });
   await expect(feedback.getByText('P-OFFPLATFORM').first()).toBeVisible();
+  // Whose rule it is: AliExpress's own, not a course standard.
+  await expect(feedback.getByText('AliExpress rule').first()).toBeVisible();
   await page.getByRole('button', { name: /^continue$/i }).click();
   await choose(page, 'PayPal is quicker');
 
@@ -43,6 +45,7 @@ test('paying outside AliExpress fails however pleased the buyer is, citing the r
   await expect(broken.getByText('P-OFFPLATFORM').first()).toBeVisible();
   await expect(broken.getByRole('link').first()).toHaveAttribute('href', /^https:\/\//);
   await expect(broken.getByText(/as of/i).first()).toBeVisible();
+  await expect(broken.getByText('AliExpress rule').first()).toBeVisible();
   // The learner's path and the real seller's, side by side.
   await expect(debrief.getByText('PayPal is quicker').first()).toBeVisible();
   await expect(debrief.getByText(/We feel so sorry for the inconvenience/).first()).toBeVisible();

@@ -4,7 +4,8 @@ import { zlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { generateCase } from '../../scripts/lib/generate.ts';
 import { encodeCase } from '../../src/ui/studio/share-link.ts';
-import { TEMPLATE } from '../../src/ui/studio/template.ts';
+// The studio's template is this file (imported as text by the page).
+const TEMPLATE = readFileSync(new URL('../../scenarios/_template.md', import.meta.url), 'utf8');
 import { expectNoAxeViolations } from './helpers.ts';
 
 test.use({ locale: 'en-US' });
@@ -119,6 +120,16 @@ test('the diagram shows every node and ending, and a box takes the editor to its
   expect(fontPx).toBeGreaterThanOrEqual(12);
   await box.click();
   await expect(cursor(page)).toHaveText(`Line ${big.split('\n').indexOf('## n57') + 1}, column 1`);
+
+  // A wide case fitted to the panel becomes an overview whose ids can still be read.
+  await page.getByLabel('Open a .md file').setInputFiles('scenarios/aliexpress-price-drop.md');
+  await page.getByRole('button', { name: 'Fit to width' }).click();
+  await expect(page.getByText('Overview of the whole case: ids only.')).toBeVisible();
+  const seed = page.getByRole('group', { name: /Diagram of the case/ });
+  const idPx = await seed.getByRole('button', { name: /^Node price-check,/ }).locator('text').first().evaluate((el) => (el as SVGTextElement).getBoundingClientRect().height);
+  expect(idPx).toBeGreaterThanOrEqual(8);
+  const svg = await seed.boundingBox();
+  expect(svg!.width).toBeLessThanOrEqual((await page.locator('.scroller').boundingBox())!.width);
 });
 
 test('a share link opens the case in the player, with its progress kept apart', async ({ page }) => {
@@ -155,6 +166,27 @@ test('a damaged, oversized or invalid link explains itself instead of playing', 
   await expect(page.getByText('TARGET_NOT_FOUND')).toBeVisible();
   await expect(page.getByRole('heading', { name: /choose your reply/i })).toHaveCount(0);
   await expectNoAxeViolations(page);
+});
+
+test('starting from the template asks before replacing a draft, and loads scenarios/_template.md', async ({ page }) => {
+  await openStudio(page);
+  const draft = TEMPLATE.replace('id: my-case', 'id: my-own-draft');
+  await page.getByLabel('Open a .md file').setInputFiles({ name: 'draft.md', mimeType: 'text/markdown', buffer: Buffer.from(draft) });
+  await expect(page.getByText('Opened draft.md.')).toBeVisible();
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('Replace what is in the editor with the template?');
+  await expect(await lineWith(page, 'id: my-own-draft')).toBeVisible();
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Start from the template' }).click();
+  await expect(page.getByText('The template is in the editor.')).toBeVisible();
+  expect(await page.locator('.cm-content').evaluate((el) => (el as HTMLElement & { cmView?: unknown }).textContent)).toContain('id: my-case');
 });
 
 test('a hostile case runs nothing, in the studio’s test or from a link', async ({ page }) => {

@@ -112,7 +112,11 @@ const CODES: Row[] = [
   { code: 'CURRENCY_MISMATCH', line: 99, column: 11, at: '18.40 EUR', mistake: 'refund: 18.40 EUR on a USD order' },
   { code: 'TIME_INVALID', line: 29, column: 9, at: '2024/03/05 10:00', mistake: 'time: 2024/03/05 10:00' },
   { code: 'CONDITION_INVALID', line: 59, column: 10, at: 'asked-photo = yes', mistake: 'if: asked-photo = yes' },
-  { code: 'FLAG_NEVER_SET', line: 67, column: 4, at: 'angry', mistake: 'a go to tests not apologised, which no reply sets' },
+  // At the condition that tests the flag (here the go to line), not the node's heading.
+  { code: 'FLAG_NEVER_SET', line: 68, column: 10, at: 'escalated if', mistake: 'a go to tests not apologised, which no reply sets' },
+  { code: 'SATISFACTION_OUT_OF_RANGE', line: 36, column: 20, at: '+150', mistake: 'satisfaction: +150 (a zero too many)' },
+  { code: 'TEXT_ONE_LANGUAGE', line: 68, column: 4, at: 'angry', mistake: 'two of three buyer messages glossed, the third forgotten' },
+  { code: 'PHRASE_NEVER_SAID', line: 20, column: 5, at: '{en: "I\'m sorry', mistake: 'a key phrase that no reply says' },
   { code: 'VALUE_INVALID', line: 80, column: 11, at: 'refunded', mistake: 'result: refunded' },
   { code: 'NO_PASSING_PATH', line: 28, column: 1, at: '## opening', mistake: 'satisfaction: -15 for +15 on the only good first reply' },
 ];
@@ -133,6 +137,52 @@ const VARIANTS: Variant[] = [
     file: 'DUPLICATE_ID.reply-id.md',
     expected: [{ code: 'DUPLICATE_ID', line: 52, column: 10 }],
     why: 'two replies given the same id',
+  },
+  {
+    // An unclosed quote is reported where it opens, not at the end of the front matter; the key
+    // it swallowed is unreadable, not also "missing".
+    file: 'FRONT_MATTER_INVALID.unclosed-quote.md',
+    expected: [{ code: 'FRONT_MATTER_INVALID', line: 4, column: 11 }],
+    why: 'platform: "TestMart with no closing quote',
+  },
+  {
+    // Each key reads on its own, so the mistake between them is still reported.
+    file: 'FRONT_MATTER_INVALID.key-twice.md',
+    expected: [{ code: 'FRONT_MATTER_INVALID', line: 5, column: 1 }],
+    why: 'platform: given twice',
+  },
+  {
+    // One run finds everything: a broken front matter does not hide the body's mistakes.
+    file: 'FRONT_MATTER_INVALID.body-still-checked.md',
+    expected: [
+      { code: 'FRONT_MATTER_INVALID', line: 3, column: 8 },
+      { code: 'TARGET_NOT_FOUND', line: 35, column: 12 },
+    ],
+    why: 'an unquoted title with ": " and next: phot',
+  },
+  {
+    // The start value is read even when another front-matter line is broken.
+    file: 'FIELD_INVALID.start-satisfaction.md',
+    expected: [
+      { code: 'FRONT_MATTER_INVALID', line: 3, column: 8 },
+      { code: 'FIELD_INVALID', line: 17, column: 15 },
+    ],
+    why: 'an unquoted title with ": " and satisfaction: 140',
+  },
+  {
+    // At the reply's if line; the reply can then never be offered, so no path passes either.
+    file: 'FLAG_NEVER_SET.reply-if.md',
+    expected: [
+      { code: 'FLAG_NEVER_SET', line: 59, column: 10 },
+      { code: 'NO_PASSING_PATH', line: 28, column: 1 },
+    ],
+    why: 'if: asked-foto for asked-photo',
+  },
+  {
+    // Read as `feedback en`, so it is not also "feedback given twice".
+    file: 'UNKNOWN_KEY.feedbackk-en.md',
+    expected: [{ code: 'UNKNOWN_KEY', line: 39, column: 6 }],
+    why: 'feedbackk en: misspelt, with its language',
   },
   {
     file: 'REPLY_TEXT_MISSING.trailing-space.md',
@@ -248,7 +298,7 @@ describe('nothing is refused or dropped silently', () => {
 
   // `phrases:` written as one map instead of a list is refused, not silently dropped.
   it('phrases written as a map instead of a list is FIELD_INVALID', () => {
-    const r = check(VALID.replace(`phrases:\n  - {en: "I'm sorry to hear that.", zh: 听到这个消息我很抱歉。}`, 'phrases: {en: Sorry, zh: 抱歉}'));
+    const r = check(VALID.replace(`phrases:\n  - {en: "I'm so sorry.", zh: 非常抱歉。}`, 'phrases: {en: Sorry, zh: 抱歉}'));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['FIELD_INVALID']);
   });
 });
@@ -399,6 +449,7 @@ describe('the catalogue', () => {
     expect(formatDiagnostic(d, 'en')).toBe(
       `${file}:35:12: error TARGET_NOT_FOUND There is no node or ending called \`phot\`.\n    hint: Did you mean \`photo\`?`,
     );
-    expect(formatDiagnostic(d, 'zh')).toMatch(new RegExp(`^${file}:35:12: error TARGET_NOT_FOUND 找不到节点或结局 \`phot\`。\n    提示: `));
+    // Chinese throughout: the severity and the hint's label too.
+    expect(formatDiagnostic(d, 'zh')).toMatch(new RegExp(`^${file}:35:12: 错误 TARGET_NOT_FOUND 找不到节点或结局 \`phot\`。\n    提示：`));
   });
 });

@@ -41,7 +41,7 @@ describe('the valid fixture', () => {
     expect(c.startSatisfaction).toBe(40);
     expect(c.pass).toEqual({ minSatisfaction: 60, minCompliance: 80, criticalFails: true });
     expect(c.objectives).toEqual(['P-OFFPLATFORM', 'P-TRUTHFUL']);
-    expect(c.phrases).toEqual([{ en: "I'm sorry to hear that.", zh: '听到这个消息我很抱歉。' }]);
+    expect(c.phrases).toEqual([{ en: "I'm so sorry.", zh: '非常抱歉。' }]);
     expect(c.customer).toEqual({ name: 'Ana', country: { zh: 'Portugal' } });
     expect(c.seller).toEqual({ name: 'LI' });
   });

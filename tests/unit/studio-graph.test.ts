@@ -6,7 +6,8 @@ import type { Case, Rulebook } from '../../src/case/types.ts';
 import { checkCase } from '../../src/engine/check.ts';
 import { toEditorDiagnostics } from '../../src/ui/studio/editor-marks.ts';
 import { entryAtLine, flagsOf, graphModel } from '../../src/ui/studio/graph-model.ts';
-import { layoutGraph, type LayoutCache } from '../../src/ui/studio/graph-layout.ts';
+import { labelBox, layoutGraph, type LayoutCache } from '../../src/ui/studio/graph-layout.ts';
+import { loadCase } from './helpers.ts';
 import { TEMPLATE } from '../../src/ui/studio/template.ts';
 import { generateCase } from '../../scripts/lib/generate.ts';
 
@@ -141,5 +142,45 @@ describe('diagnostics in the editor', () => {
     expect(past.message).toBe('找不到 — 改');
     const [beyond] = toEditorDiagnostics(doc, [{ ...d, line: 99, column: 1 }], 'en');
     expect(beyond.from).toBe(doc.line(3).from);
+  });
+});
+
+describe('labels in the diagram', () => {
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it.each([
+    ['the price-drop case', () => loadCase('scenarios', 'aliexpress-price-drop.md')],
+    ['a generated case of 30 nodes', () => compile(generateCase(30), { bench })],
+  ])('%s: no drawn label overlaps a box or another label, or leaves the drawing', (_, make) => {
+    const layout = layoutGraph(graphModel(make()));
+    const shown = layout.edges.filter((e) => e.labelShown);
+    const boxes = shown.map((e) => labelBox(e.labelX, e.labelY, e.label));
+    expect(shown.every((e) => e.labelAnchor === 'middle')).toBe(true);
+    for (const [i, b] of boxes.entries()) {
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(layout.width);
+      expect(b.y + b.height).toBeLessThanOrEqual(layout.height);
+      for (const n of layout.nodes) expect(overlap(b, n), `${shown[i].id} over ${n.id}`).toBe(false);
+      for (const [j, c] of boxes.entries()) if (j > i) expect(overlap(b, c), `${shown[i].id} and ${shown[j].id}`).toBe(false);
+    }
+    // Most labels find a place; the rest are in their arrows' tooltips.
+    const labelled = layout.edges.filter((e) => !e.back && e.label);
+    expect(shown.length / labelled.length).toBeGreaterThan(0.6);
+  });
+});
+
+describe('the overview for fitting a wide case', () => {
+  it('draws the same boxes smaller, ids only and no arrow labels, in well under the full width', () => {
+    const model = graphModel(loadCase('scenarios', 'aliexpress-price-drop.md'));
+    const whole = layoutGraph(model);
+    const overview = layoutGraph(model, {}, { compact: true });
+    expect(overview.nodes.map((n) => n.id)).toEqual(whole.nodes.map((n) => n.id));
+    expect(overview.edges.some((e) => e.labelShown)).toBe(false);
+    expect(overview.width).toBeLessThan(whole.width * 0.7);
+    for (const [i, a] of overview.nodes.entries())
+      for (const b of overview.nodes.slice(i + 1))
+        expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
   });
 });

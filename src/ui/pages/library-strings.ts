@@ -38,6 +38,11 @@ const en = {
   'library.start': 'Start',
   'library.continue': 'Continue',
   'library.again': 'Play again',
+  'problems.list': 'Case files with problems',
+  'problems.badge': 'Has problems: not playable yet',
+  'problems.show.one': 'Show the {n} error',
+  'problems.show.other': 'Show the {n} errors',
+  'problems.help': 'Fix these in {file} and save: this page reloads with the case.',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -73,6 +78,11 @@ const zh: Record<keyof typeof en, string> = {
   'library.start': '开始',
   'library.continue': '继续',
   'library.again': '再练一次',
+  'problems.list': '有问题的案例文件',
+  'problems.badge': '有问题：暂时不能练习',
+  'problems.show.one': '查看 {n} 个错误',
+  'problems.show.other': '查看 {n} 个错误',
+  'problems.help': '在 {file} 中改正这些问题并保存，本页会自动刷新并显示这个案例。',
 };
 
 export const tLibrary = dictionary(en, zh);

@@ -4,6 +4,11 @@
  * instead of being ranked. Ranking long back edges makes dagre add a dummy node per rank crossed —
  * seconds at 100 nodes, while the forward-only layout takes a few dozen milliseconds.
  *
+ * Labels of forward arrows are then placed one by one at the first point along their arrow where
+ * they overlap no box and no label already placed, and stay inside the drawing; a label with no
+ * such place is left out of the picture (its arrow's tooltip still says it), so what is drawn is
+ * never overlapped or clipped.
+ *
  * Pure geometry: returns positions and SVG path strings, no DOM.
  */
 import dagre from '@dagrejs/dagre';
@@ -12,6 +17,13 @@ import type { GraphEdge, GraphModel, GraphNode } from './graph-model.ts';
 export const NODE_WIDTH = 176;
 export const NODE_HEIGHT = 50;
 const MARGIN = 24;
+
+/**
+ * The overview drawn when a wide case is fitted to a narrow panel: smaller boxes holding only the
+ * id, set closer, and no arrow labels (their tooltips keep them). Scaled to fit, its ids stay large
+ * enough to read where the full drawing's would shrink to specks.
+ */
+export const COMPACT = { width: 112, height: 30, nodesep: 10, ranksep: 34 };
 
 export interface LaidNode extends GraphNode {
   /** Top-left corner. */
@@ -27,7 +39,30 @@ export interface LaidEdge extends GraphEdge {
   labelY: number;
   /** Labels of arcs start beside the arc; others are centred on the arrow. */
   labelAnchor: 'middle' | 'start';
+  /** The label as drawn, and whether it is drawn: false when it found no free place. */
+  labelText: string;
+  labelShown: boolean;
 }
+
+/** Labels are drawn at 11 px; this is the room a character needs there, with some to spare. */
+const CHAR_WIDTH = 6.6;
+export const LABEL_HEIGHT = 15;
+/** A label as drawn: whole, unless it is very long (a condition can be). */
+export const labelText = (label: string) => (label.length > 40 ? `${label.slice(0, 39)}…` : label);
+export const labelWidth = (label: string) => Math.ceil(labelText(label).length * CHAR_WIDTH) + 6;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** The box a label centred at (x, y) takes. */
+export const labelBox = (x: number, y: number, text: string): Box => {
+  const width = labelWidth(text);
+  return { x: x - width / 2, y: y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT };
+};
 
 export interface Layout {
   width: number;
@@ -59,13 +94,15 @@ function shapeKey(model: GraphModel): string {
   return `${boxes}\u0000${arrows}`;
 }
 
-export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout {
-  const key = shapeKey(model);
+export function layoutGraph(model: GraphModel, cache: LayoutCache = {}, { compact = false }: { compact?: boolean } = {}): Layout {
+  const key = `${compact ? 'c' : ''}${shapeKey(model)}`;
+  const boxWidth = compact ? COMPACT.width : NODE_WIDTH;
+  const boxHeight = compact ? COMPACT.height : NODE_HEIGHT;
   if (cache.key !== key || !cache.centres || !cache.points) {
     const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 56, marginx: MARGIN, marginy: MARGIN });
+    g.setGraph({ rankdir: 'TB', nodesep: compact ? COMPACT.nodesep : 28, ranksep: compact ? COMPACT.ranksep : 56, marginx: MARGIN, marginy: MARGIN });
     g.setDefaultEdgeLabel(() => ({}));
-    for (const n of model.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+    for (const n of model.nodes) g.setNode(n.id, { width: boxWidth, height: boxHeight });
     for (const e of model.edges) if (!e.back && e.from !== e.to) g.setEdge(e.from, e.to);
     dagre.layout(g);
     cache.key = key;
@@ -79,7 +116,7 @@ export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout 
 
   const nodes: LaidNode[] = model.nodes.map((n) => {
     const p = centres.get(n.id)!;
-    return { ...n, x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
+    return { ...n, x: p.x - boxWidth / 2, y: p.y - boxHeight / 2, width: boxWidth, height: boxHeight };
   });
   const at = new Map(nodes.map((n) => [n.id, n]));
 
@@ -94,6 +131,7 @@ export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout 
 
   let right = (cache.width ?? 0) - MARGIN;
   const edges: LaidEdge[] = [];
+  const candidates = new Map<number, Point[]>();
   for (const list of siblings.values())
     list.forEach((e, k) => {
       const spread = k - (list.length - 1) / 2;
@@ -101,11 +139,42 @@ export function layoutGraph(model: GraphModel, cache: LayoutCache = {}): Layout 
       const to = at.get(e.to)!;
       const laid = e.from === e.to ? selfLoop(from, spread) : e.back ? backArc(from, to, spread) : forward(points.get(`${e.from}\u0000${e.to}`) ?? [], from, to, spread);
       right = Math.max(right, laid.extent);
-      edges.push({ ...e, path: laid.path, labelX: laid.label.x, labelY: laid.label.y, labelAnchor: laid.anchor });
+      edges.push({ ...e, path: laid.path, labelX: laid.label.x, labelY: laid.label.y, labelAnchor: laid.anchor, labelText: labelText(e.label), labelShown: !e.back });
+      if (!e.back) candidates.set(edges.length - 1, laid.candidates ?? [{ x: laid.label.x + labelWidth(e.label) / 2, y: laid.label.y }]);
     });
 
-  const height = cache.height || MARGIN * 2;
-  return { width: Math.ceil(right + MARGIN), height: Math.ceil(height), nodes, edges };
+  const width = Math.ceil(right + MARGIN);
+  const height = Math.ceil(cache.height || MARGIN * 2);
+  if (compact) for (const e of edges) e.labelShown = false;
+  else placeLabels(edges, candidates, nodes, width, height);
+  return { width, height, nodes, edges };
+}
+
+/**
+ * Each forward label at its first free candidate point (the arrow's middle first), inside the
+ * drawing; hidden when there is none. A loop's label is placed the same way, beside the loop.
+ */
+function placeLabels(edges: LaidEdge[], candidates: Map<number, Point[]>, nodes: LaidNode[], width: number, height: number): void {
+  const taken: Box[] = nodes.map((n) => ({ x: n.x - 2, y: n.y - 2, width: n.width + 4, height: n.height + 4 }));
+  for (const [i, points] of candidates) {
+    const e = edges[i];
+    if (!e.label) {
+      e.labelShown = false;
+      continue;
+    }
+    const half = labelWidth(e.label) / 2;
+    const free = points
+      .map((p) => ({ x: Math.min(Math.max(p.x, half + 2), width - half - 2), y: Math.min(Math.max(p.y, LABEL_HEIGHT), height - LABEL_HEIGHT) }))
+      .find((p) => !taken.some((b) => overlaps(b, labelBox(p.x, p.y, e.label))));
+    if (!free) {
+      e.labelShown = false;
+      continue;
+    }
+    e.labelX = free.x;
+    e.labelY = free.y;
+    e.labelAnchor = 'middle';
+    taken.push(labelBox(free.x, free.y, e.label));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,6 +185,8 @@ interface Laid {
   /** Rightmost x the drawing reaches, labels included (arcs stick out beyond the boxes). */
   extent: number;
   anchor: 'middle' | 'start';
+  /** Where else along the arrow its label may go, best first. */
+  candidates?: Point[];
 }
 
 /** Room kept for a label, which is cut to about this width when drawn. */
@@ -144,7 +215,17 @@ function forward(points: Point[], from: LaidNode, to: LaidNode, spread: number):
   const last = ps[ps.length - 1];
   d += ` L${r(last.x)},${r(last.y)}`;
   const mid = ps[Math.floor(ps.length / 2)];
-  return { path: d, label: { x: mid.x, y: mid.y + spread * 14 }, extent: Math.max(...ps.map((p) => p.x)) + LABEL_WIDTH / 2, anchor: 'middle' };
+  const label = { x: mid.x, y: mid.y + spread * 14 };
+  return { path: d, label, extent: Math.max(...ps.map((p) => p.x)) + LABEL_WIDTH / 2, anchor: 'middle', candidates: alongArrow(ps, label) };
+}
+
+/** Points along an arrow's route, a few per stretch, nearest the preferred one first, for its label. */
+function alongArrow(ps: Point[], preferred: Point): Point[] {
+  const out: Point[] = [];
+  for (let i = 0; i < ps.length - 1; i++)
+    for (const t of [0.5, 0.25, 0.75]) out.push({ x: ps[i].x + (ps[i + 1].x - ps[i].x) * t, y: ps[i].y + (ps[i + 1].y - ps[i].y) * t });
+  const away = (p: Point) => Math.hypot(p.x - preferred.x, p.y - preferred.y);
+  return [preferred, ...out.sort((p, q) => away(p) - away(q))];
 }
 
 function backArc(from: LaidNode, to: LaidNode, spread: number): Laid {
