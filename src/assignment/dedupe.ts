@@ -15,19 +15,23 @@ export interface StoredAttempt {
   /** Where it came from (a file name, or "code"), for the per-student view. */
   source: string;
   importedAt: string;
+  /** Handed in while still in progress: shown as started, never scored or counted as an attempt. */
+  unfinished?: true;
 }
 
 export const attemptKey = (assignmentId: string, number: string, id: string): string => `${assignmentId}|${studentKey(number)}|${id}`;
 
 export function attemptsOf(file: ResultFile, source: string, importedAt: string): StoredAttempt[] {
-  return file.attempts.map((record) => ({
+  const stored = (record: AttemptRecord, unfinished: boolean): StoredAttempt => ({
     key: attemptKey(file.assignment.id, file.student.number, record.id),
     assignmentId: file.assignment.id,
     student: file.student,
     record,
     source,
     importedAt,
-  }));
+    ...(unfinished ? { unfinished: true as const } : {}),
+  });
+  return [...file.attempts.map((r) => stored(r, false)), ...(file.inProgress ?? []).map((r) => stored(r, true))];
 }
 
 /** The attempts not yet known (first import wins), and how many were already there. */

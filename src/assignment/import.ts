@@ -17,17 +17,18 @@ export type ImportOutcome = { label: string } & ({ file: ResultFile; attempts: S
 /** Result files are a few kilobytes; anything this big is not one. */
 export const MAX_FILE_BYTES = 5_000_000;
 
-function accept(label: string, read: { file: ResultFile } | { problem: ResultProblem }, a: Assignment, source: string, now: string): ImportOutcome {
+/** Results of any version of the assignment (see `seriesOf`) belong on its page. */
+function accept(label: string, read: { file: ResultFile } | { problem: ResultProblem }, a: Assignment, source: string, now: string, versions?: ReadonlySet<string>): ImportOutcome {
   if ('problem' in read) return { label, problem: read.problem };
-  if (read.file.assignment.id !== a.id)
+  if (read.file.assignment.id !== a.id && !versions?.has(read.file.assignment.id))
     return { label, problem: { kind: 'other-assignment', title: read.file.assignment.title, className: read.file.assignment.className } };
-  if (read.file.attempts.length === 0) return { label, problem: { kind: 'empty' } };
+  if (read.file.attempts.length === 0 && !read.file.inProgress?.length) return { label, problem: { kind: 'empty' } };
   return { label, file: read.file, attempts: attemptsOf(read.file, source, now) };
 }
 
-export function importFile(name: string, text: string, a: Assignment, now: string): ImportOutcome {
+export function importFile(name: string, text: string, a: Assignment, now: string, versions?: ReadonlySet<string>): ImportOutcome {
   if (text.length > MAX_FILE_BYTES) return { label: name, problem: { kind: 'too-large' } };
-  return accept(name, parseResultFile(text), a, name, now);
+  return accept(name, parseResultFile(text), a, name, now, versions);
 }
 
 /** Pasted text may hold many codes, each starting with the prefix; returns the text from each prefix to the next. */
@@ -41,13 +42,13 @@ export function splitCodes(text: string): string[] {
  * A code may have been wrapped across lines (e-mail does that) and may be followed by other words
  * ("thanks!"): the longest run of its pieces that passes the checksum is the code.
  */
-export function importCode(label: string, text: string, a: Assignment, now: string): ImportOutcome {
+export function importCode(label: string, text: string, a: Assignment, now: string, versions?: ReadonlySet<string>): ImportOutcome {
   const pieces = text.split(/\s+/).filter(Boolean);
   let first: ReturnType<typeof decodeResultCode> | undefined;
   for (let n = pieces.length; n >= 1; n--) {
     const read = decodeResultCode(pieces.slice(0, n).join(''));
     first ??= read;
-    if ('file' in read || read.problem.kind !== 'damaged-code') return accept(label, read, a, 'code', now);
+    if ('file' in read || read.problem.kind !== 'damaged-code') return accept(label, read, a, 'code', now, versions);
   }
-  return accept(label, first ?? { problem: { kind: 'foreign' } }, a, 'code', now);
+  return accept(label, first ?? { problem: { kind: 'foreign' } }, a, 'code', now, versions);
 }

@@ -6,7 +6,7 @@
 import type { Case } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import { isInstant, isInt, isRecord, isString } from './guards.ts';
-import { instant, makeAttemptRecord, makeResultFile, readResultFile } from './result-file.ts';
+import { instant, makeAttemptRecord, makeInProgressRecord, makeResultFile, readResultFile, studentKey } from './result-file.ts';
 import type { Assignment, AttemptRecord, RecordedStep, ResultFile, Student } from './types.ts';
 
 export interface InProgress {
@@ -101,7 +101,21 @@ export function finish(p: Progress, a: Assignment, c: Case, result: Result, now:
   return { ...tracked, attempts: [...tracked.attempts, record], current: rest };
 }
 
-/** The result file for everything finished so far. */
+/** The result file for everything finished so far, and the attempts still in progress. */
 export function handIn(p: Progress, a: Assignment, now: number): ResultFile | undefined {
-  return p.student ? makeResultFile(a, p.student, p.attempts, instant(now)) : undefined;
+  const student = p.student;
+  if (!student) return undefined;
+  const inProgress = Object.entries(p.current).map(([caseId, cur]) => makeInProgressRecord(a, student, caseId, cur));
+  return makeResultFile(a, student, p.attempts, instant(now), inProgress);
+}
+
+/**
+ * Progress back from a result file kept elsewhere (an LMS's suspend data), for this learner only:
+ * a file of another assignment or another student number gives nothing.
+ */
+export function progressFromFile(file: ResultFile, a: Assignment, student: Student): Progress {
+  if (file.assignment.id !== a.id || studentKey(file.student.number) !== studentKey(student.number)) return { ...emptyProgress(a.id), student };
+  const current: Record<string, InProgress> = Object.create(null) as Record<string, InProgress>;
+  for (const r of file.inProgress ?? []) current[r.caseId] = { number: r.number, startedAt: r.startedAt, steps: r.steps };
+  return { format: 1, assignmentId: a.id, student, attempts: file.attempts, current: { ...current } };
 }

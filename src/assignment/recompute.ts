@@ -6,8 +6,8 @@
 import type { Case } from '../case/types.ts';
 import { replay, resultOf } from '../engine/conversation.ts';
 import type { Result } from '../engine/types.ts';
-import { asAssigned } from './assignment.ts';
-import { canonicalJson, caseHash, rulebookVersion } from './fingerprint.ts';
+import { asAssigned, sameFingerprint } from './assignment.ts';
+import { canonicalJson, rulebookVersion } from './fingerprint.ts';
 import type { Assignment, AttemptRecord } from './types.ts';
 
 export type AttemptFlag =
@@ -26,7 +26,17 @@ export type AttemptFlag =
   /** The scores in the file differ from the recomputed ones: edited, or computed by another version. */
   | 'scores-differ'
   /** The student played with other settings than the assignment's. */
-  | 'settings-differ';
+  | 'settings-differ'
+  /** More attempts at this case than the assignment allows: shown, not counted. */
+  | 'over-limit'
+  /** Less time than reading the messages takes: a few seconds per reply. */
+  | 'too-quick'
+  /** Hours on one attempt: left open, or played on a clock that was set wrong. */
+  | 'too-slow'
+  /** Finished before it started, or replies out of order: the device's clock, or an edit. */
+  | 'time-order'
+  /** Played from a link made for another student: shown, not counted. */
+  | 'other-student';
 
 /** Flags that leave no score to show. */
 export const UNSCORABLE: readonly AttemptFlag[] = ['not-assigned', 'case-missing', 'does-not-fit', 'not-finished'];
@@ -41,7 +51,7 @@ export function recompute(assignment: Assignment, record: AttemptRecord, origina
   if (!assignment.cases.some((c) => c.id === record.caseId)) return { flags: ['not-assigned'] };
   if (!original) return { flags: ['case-missing'] };
   const flags: AttemptFlag[] = [];
-  if (record.caseHash !== caseHash(original) || record.caseVersion !== original.version) flags.push('case-changed');
+  if (!sameFingerprint(record.caseHash, original) || record.caseVersion !== original.version) flags.push('case-changed');
   if (record.rulebookVersion !== rulebookVersion(original)) flags.push('rulebook-changed');
   if (canonicalJson(record.settings) !== canonicalJson(assignment.settings)) flags.push('settings-differ');
 

@@ -4,21 +4,26 @@
  * result file this program wrote — corrupted, cut short, another program's, or edited by hand — is
  * refused with the reason.
  *
- * The seal covers everything except the claimed scores. Scores are always recomputed from the
- * transcript, so a hand-edited score does no harm and is only pointed out; a hand-edited transcript,
- * name or number breaks the seal. The seal detects edits; it is not a signature (there is no server
- * to keep a secret), so it does not stop a determined forger.
+ * The seal covers everything — transcript, scores, name, number, times — and a code carries the
+ * same seal as the file, so both are checked the same way. Scores are recomputed from the transcript
+ * anyway. The seal detects edits; it is not a signature (there is no server to keep a secret), so it
+ * does not stop a determined forger: the dashboard's plausibility notes and the teacher guide say so.
+ *
+ * Files and codes stay open to additions: a named field this version does not know, on an attempt,
+ * is kept as it is (sealed with the rest) when it holds a plain value.
  */
 import type { Case } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
-import { readPass, readSettings } from './assignment.ts';
+import { readPass, readSettings, SHORT_HASH } from './assignment.ts';
 import { canonicalJson, caseHash, rulebookVersion } from './fingerprint.ts';
 import { isBool, isInstant, isInt, isRecord, isString, need, ShapeError, type Json } from './guards.ts';
 import { pack, unpack } from './pack.ts';
 import { sha256Hex } from './sha256.ts';
 import { RESULT_FORMAT, type Assignment, type AttemptRecord, type RecordedStep, type ResultFile, type Student } from './types.ts';
 
-export const RESULT_CODE_PREFIX = 'DDR1.';
+export const RESULT_CODE_PREFIX = 'DDR2.';
+/** Codes written before codes were sealed: refused, with the reason. */
+export const OLD_CODE_PREFIX = 'DDR1.';
 
 /** Student numbers are compared after folding full-width digits and letters and case. */
 export const studentKey = (number: string): string => number.normalize('NFKC').trim().toUpperCase();
@@ -48,7 +53,7 @@ export interface FinishedAttempt {
 export function makeAttemptRecord(f: FinishedAttempt): AttemptRecord {
   const record: Omit<AttemptRecord, 'id'> = {
     caseId: f.case.id,
-    caseHash: caseHash(f.case),
+    caseHash: caseHash(f.case).slice(0, SHORT_HASH),
     caseVersion: f.case.version,
     rulebookVersion: rulebookVersion(f.case),
     number: f.number,
@@ -63,18 +68,46 @@ export function makeAttemptRecord(f: FinishedAttempt): AttemptRecord {
 }
 
 function sealOf(file: Omit<ResultFile, 'seal'>): string {
+  // Attempt ids are worked out from the content on reading, so they are left out of the seal.
+  const bare = (list: AttemptRecord[] = []) => list.map(({ id: _id, ...a }) => a);
+  if (file.version === 2) return sha256Hex(canonicalJson({ ...file, attempts: bare(file.attempts), inProgress: bare(file.inProgress) })).slice(0, 32);
   const unscored = { ...file, attempts: file.attempts.map(({ scores: _scores, ...a }) => a) };
   return sha256Hex(canonicalJson(unscored)).slice(0, 32);
 }
 
-export function makeResultFile(a: Assignment, student: Student, attempts: AttemptRecord[], savedAt: string): ResultFile {
+/** An attempt not finished yet, as handed in: its replies so far, scores zero (never counted). */
+export function makeInProgressRecord(
+  a: Assignment,
+  student: Pick<Student, 'number'>,
+  caseId: string,
+  cur: { number: number; startedAt: string; steps: RecordedStep[] },
+): AttemptRecord {
+  const assigned = a.cases.find((c) => c.id === caseId);
+  const record: Omit<AttemptRecord, 'id'> = {
+    caseId,
+    caseHash: assigned?.hash.slice(0, SHORT_HASH) ?? '',
+    caseVersion: assigned?.version ?? '',
+    rulebookVersion: '',
+    number: cur.number,
+    startedAt: cur.startedAt,
+    finishedAt: cur.steps.at(-1)?.at ?? cur.startedAt,
+    settings: a.settings,
+    pass: a.pass ?? { minSatisfaction: 0, minCompliance: 0, criticalFails: false },
+    steps: cur.steps,
+    scores: { ending: '', satisfaction: 0, compliance: 0, passed: false },
+  };
+  return { id: attemptId(a.id, student, record), ...record };
+}
+
+export function makeResultFile(a: Assignment, student: Student, attempts: AttemptRecord[], savedAt: string, inProgress: AttemptRecord[] = []): ResultFile {
   const body: Omit<ResultFile, 'seal'> = {
     format: RESULT_FORMAT,
-    version: 1,
+    version: 2,
     assignment: { id: a.id, className: a.className, title: a.title, ...(a.due ? { due: a.due } : {}) },
     student: { name: student.name, number: student.number },
     savedAt,
     attempts,
+    ...(inProgress.length ? { inProgress } : {}),
   };
   return { ...body, seal: sealOf(body) };
 }
@@ -92,7 +125,8 @@ export type ResultProblem =
   | { kind: 'newer'; version: unknown }
   | { kind: 'invalid'; field: string }
   | { kind: 'edited' }
-  | { kind: 'damaged-code' };
+  | { kind: 'damaged-code' }
+  | { kind: 'old-code' };
 
 export type ReadResult = { file: ResultFile } | { problem: ResultProblem };
 
@@ -103,6 +137,19 @@ function readStep(v: unknown, field: string): RecordedStep {
     reply: need(isString(s.reply, 200), `${field}.reply`, s.reply as string),
     at: need(isInstant(s.at), `${field}.at`, s.at as string),
   };
+}
+
+const KNOWN_ATTEMPT_FIELDS = new Set(['id', 'caseId', 'caseHash', 'caseVersion', 'rulebookVersion', 'number', 'startedAt', 'finishedAt', 'settings', 'pass', 'steps', 'scores']);
+
+/** Fields a later version added to an attempt: kept when plain (a short text, a number, yes/no). */
+function extraFields(r: Json, field: string): Json {
+  const extra: Json = Object.create(null) as Json;
+  for (const [k, v] of Object.entries(r)) {
+    if (KNOWN_ATTEMPT_FIELDS.has(k) || k === '__proto__') continue;
+    need(Object.keys(extra).length < 20 && k.length <= 40 && (isString(v, 200) || isBool(v) || (typeof v === 'number' && Number.isFinite(v))), `${field}.${k}`, v);
+    extra[k] = v;
+  }
+  return { ...extra };
 }
 
 function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> & { id?: string } {
@@ -127,17 +174,21 @@ function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> & { i
       compliance: need(typeof sc.compliance === 'number', `${field}.scores.compliance`, sc.compliance as number),
       passed: need(isBool(sc.passed), `${field}.scores.passed`, sc.passed as boolean),
     },
+    ...extraFields(r, field),
   };
 }
 
 /** Checks a parsed value field by field; ids are recomputed from content rather than trusted. */
 export function readResultFile(value: unknown, checkSeal = true): ReadResult {
   if (!isRecord(value) || value.format !== RESULT_FORMAT) return { problem: { kind: 'foreign' } };
-  if (value.version !== 1) return { problem: { kind: 'newer', version: value.version } };
+  if (value.version !== 1 && value.version !== 2) return { problem: { kind: 'newer', version: value.version } };
+  const version = value.version;
   try {
     const a = need(isRecord(value.assignment), 'assignment', value.assignment as Json);
     const s = need(isRecord(value.student), 'student', value.student as Json);
     const attempts = need(Array.isArray(value.attempts) && value.attempts.length <= 1000, 'attempts', value.attempts as unknown[]);
+    const inProgress =
+      value.inProgress === undefined ? [] : need(Array.isArray(value.inProgress) && value.inProgress.length <= 100, 'inProgress', value.inProgress as unknown[]);
     const assignment = {
       id: need(isString(a.id, 64), 'assignment.id', a.id as string),
       className: need(isString(a.className, 200), 'assignment.className', a.className as string),
@@ -148,18 +199,22 @@ export function readResultFile(value: unknown, checkSeal = true): ReadResult {
       name: need(isString(s.name, 200) && s.name.trim() !== '', 'student.name', s.name as string),
       number: need(isString(s.number, 100) && s.number.trim() !== '', 'student.number', s.number as string),
     };
+    const read = (list: unknown[], field: string) =>
+      list.map((x, i) => {
+        const { id: _claimed, ...r } = readAttempt(x, `${field}.${i}`);
+        return { id: attemptId(assignment.id, student, r), ...r };
+      });
     const body: Omit<ResultFile, 'seal'> = {
       format: RESULT_FORMAT,
-      version: 1,
+      version,
       assignment,
       student,
       savedAt: need(isInstant(value.savedAt), 'savedAt', value.savedAt as string),
-      attempts: attempts.map((x, i) => {
-        const { id: _claimed, ...r } = readAttempt(x, `attempts.${i}`);
-        return { id: attemptId(assignment.id, student, r), ...r };
-      }),
+      attempts: read(attempts, 'attempts'),
+      ...(inProgress.length ? { inProgress: read(inProgress, 'inProgress') } : {}),
     };
     const seal = sealOf(body);
+    // A version-1 file's seal left the scores out; the recomputed scores still say what they earn.
     if (checkSeal && value.seal !== seal) return { problem: { kind: 'edited' } };
     return { file: { ...body, seal } };
   } catch (error) {
@@ -183,16 +238,15 @@ export function serializeResultFile(file: ResultFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-// The code's compact form: positional arrays and times as seconds after the attempt started.
-type CompactAttempt = [string, string, string, string, number, string, number, [number, number, number, number], [number, number, number], [string, string, number][], [string, number, number, number]];
+// The code's compact form: positional arrays and times as seconds after the attempt started. The
+// optional last slot holds an attempt's named extra fields (see `extraFields`).
+type CompactAttempt = [string, string, string, string, number, string, number, [number, number, number, number], [number, number, number], [string, string, number][], [string, number, number, number], Json?];
 
 export function encodeResultCode(file: ResultFile): string {
   const secondsAfter = (start: string, t: string) => Math.round((Date.parse(t) - Date.parse(start)) / 1000);
-  const compact = {
-    a: [file.assignment.id, file.assignment.className, file.assignment.title, file.assignment.due ?? ''],
-    s: [file.student.name, file.student.number],
-    t: file.savedAt,
-    x: file.attempts.map((r): CompactAttempt => [
+  const compact = (r: AttemptRecord): CompactAttempt => {
+    const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN_ATTEMPT_FIELDS.has(k)));
+    return [
       r.caseId,
       r.caseHash,
       r.caseVersion,
@@ -204,13 +258,26 @@ export function encodeResultCode(file: ResultFile): string {
       [r.pass.minSatisfaction, r.pass.minCompliance, r.pass.criticalFails ? 1 : 0],
       r.steps.map((s) => [s.node, s.reply, secondsAfter(r.startedAt, s.at)]),
       [r.scores.ending, r.scores.satisfaction, r.scores.compliance, r.scores.passed ? 1 : 0],
-    ]),
+      ...(Object.keys(extra).length ? [extra] : []),
+    ] as CompactAttempt;
   };
-  return pack(RESULT_CODE_PREFIX, compact);
+  return pack(RESULT_CODE_PREFIX, {
+    v: file.version,
+    a: [file.assignment.id, file.assignment.className, file.assignment.title, file.assignment.due ?? ''],
+    s: [file.student.name, file.student.number],
+    t: file.savedAt,
+    x: file.attempts.map(compact),
+    ...(file.inProgress?.length ? { p: file.inProgress.map(compact) } : {}),
+    z: file.seal,
+  });
 }
 
-/** Reads a pasted result code. A typo or a cut-off code fails its checksum and is refused. */
+/**
+ * Reads a pasted result code. A typo or a cut-off code fails its checksum; an edited one fails the
+ * seal, exactly as an edited file does.
+ */
 export function decodeResultCode(code: string): ReadResult {
+  if (code.replace(/\s+/g, '').startsWith(OLD_CODE_PREFIX)) return { problem: { kind: 'old-code' } };
   const unpacked = unpack(RESULT_CODE_PREFIX, code);
   if ('problem' in unpacked) return { problem: unpacked.problem === 'foreign' ? { kind: 'foreign' } : { kind: 'damaged-code' } };
   try {
@@ -219,30 +286,43 @@ export function decodeResultCode(code: string): ReadResult {
     const [name, number] = need(Array.isArray(v.s) && v.s.length === 2, 's', v.s as string[]);
     const at = (start: string, seconds: unknown, field: string) =>
       instant(Date.parse(start) + need(isInt(seconds, 0, 1e9), field, seconds as number) * 1000);
-    const attempts = need(Array.isArray(v.x), 'x', v.x as unknown[]).map((x, i) => {
-      const r = need(Array.isArray(x) && x.length === 11, `x.${i}`, x as CompactAttempt);
-      const startedAt = need(isInstant(r[5]), `x.${i}.startedAt`, r[5]);
-      const [f, h, n, real] = need(Array.isArray(r[7]), `x.${i}.settings`, r[7]);
-      const [ms, mc, crit] = need(Array.isArray(r[8]), `x.${i}.pass`, r[8]);
-      const [ending, satisfaction, compliance, passed] = need(Array.isArray(r[10]), `x.${i}.scores`, r[10]);
-      return {
-        id: '',
-        caseId: r[0],
-        caseHash: r[1],
-        caseVersion: r[2],
-        rulebookVersion: r[3],
-        number: r[4],
-        startedAt,
-        finishedAt: at(startedAt, r[6], `x.${i}.finishedAt`),
-        settings: { feedback: f ? 'deferred' : 'immediate', hints: !!h, attempts: n, showRealPath: !!real },
-        pass: { minSatisfaction: ms, minCompliance: mc, criticalFails: !!crit },
-        steps: need(Array.isArray(r[9]), `x.${i}.steps`, r[9]).map(([node, reply, s], k) => ({ node, reply, at: at(startedAt, s, `x.${i}.steps.${k}`) })),
-        scores: { ending, satisfaction, compliance, passed: !!passed },
-      };
-    });
-    const file = { format: RESULT_FORMAT, version: 1, assignment: { id, className, title, ...(due ? { due } : {}) }, student: { name, number }, savedAt: v.t, attempts };
-    // The checksum already vouches for the code; the full check still runs on every field.
-    return readResultFile(file, false);
+    const expand = (list: unknown, field: string) =>
+      need(Array.isArray(list) && list.length <= 1000, field, list as unknown[]).map((x, i) => {
+        const r = need(Array.isArray(x) && (x.length === 11 || x.length === 12), `${field}.${i}`, x as CompactAttempt);
+        const startedAt = need(isInstant(r[5]), `${field}.${i}.startedAt`, r[5]);
+        const [f, h, n, real] = need(Array.isArray(r[7]) && r[7].length === 4, `${field}.${i}.settings`, r[7]);
+        const [ms, mc, crit] = need(Array.isArray(r[8]) && r[8].length === 3, `${field}.${i}.pass`, r[8]);
+        const [ending, satisfaction, compliance, passed] = need(Array.isArray(r[10]) && r[10].length === 4, `${field}.${i}.scores`, r[10]);
+        const steps = need(Array.isArray(r[9]) && r[9].length <= 10_000, `${field}.${i}.steps`, r[9]).map((s, k) => {
+          const [node, reply, after] = need(Array.isArray(s) && s.length === 3, `${field}.${i}.steps.${k}`, s);
+          return { node, reply, at: at(startedAt, after, `${field}.${i}.steps.${k}`) };
+        });
+        return {
+          ...(r[11] === undefined ? {} : need(isRecord(r[11]), `${field}.${i}.extra`, r[11])),
+          caseId: r[0],
+          caseHash: r[1],
+          caseVersion: r[2],
+          rulebookVersion: r[3],
+          number: r[4],
+          startedAt,
+          finishedAt: at(startedAt, r[6], `${field}.${i}.finishedAt`),
+          settings: { feedback: f ? 'deferred' : 'immediate', hints: !!h, attempts: n, showRealPath: !!real },
+          pass: { minSatisfaction: ms, minCompliance: mc, criticalFails: !!crit },
+          steps,
+          scores: { ending, satisfaction, compliance, passed: !!passed },
+        };
+      });
+    const file = {
+      format: RESULT_FORMAT,
+      version: v.v,
+      assignment: { id, className, title, ...(due ? { due } : {}) },
+      student: { name, number },
+      savedAt: v.t,
+      attempts: expand(v.x, 'x'),
+      ...(v.p === undefined ? {} : { inProgress: expand(v.p, 'p') }),
+      seal: v.z,
+    };
+    return readResultFile(file);
   } catch (error) {
     if (error instanceof ShapeError) return { problem: { kind: 'invalid', field: error.field } };
     throw error;

@@ -1,12 +1,19 @@
 /**
  * An assignment as an LMS package (SCORM 1.2 or 2004): the manifest, the launch page, and the data
- * model values the player reports — score, passed or failed, time, and every reply as an interaction.
+ * model values the player reports. The LMS is the record: the learner's work travels in
+ * `suspend_data` (the sealed result code, compressed) and the case being played in the location, so
+ * the learner resumes on any computer; nothing of another learner's browser is read.
+ *
+ * The LMS score is the mean over the assignment's cases of (satisfaction + compliance) / 2 for the
+ * attempt that counts; a case not yet played counts 0; it never drops below the score the LMS already
+ * holds. Passed means every case passed. Each decision point of each case is one interaction id, the
+ * same for every learner and attempt, with the best reply as the correct response, so the LMS's item
+ * analysis works; each case is an objective.
  *
  * Pure: the teacher page zips the built site with these files, and the student page sends the
- * values through the LMS's API object. The LMS score is the mean over the assignment's cases of
- * (satisfaction + compliance) / 2 for the attempt that counts; a case not yet played counts 0.
- * Passed means every case passed.
+ * values through the LMS's API object.
  */
+import type { Case, CaseNode, Reply } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import type { AttemptRecord } from './types.ts';
 
@@ -133,58 +140,157 @@ export function overall(outcomes: readonly CaseOutcome[]): { score: number; done
   return { score, done, passed: done && outcomes.every((o) => o.result?.passed) };
 }
 
-/** Status and score, in the order the data model wants them set. */
-export function statusValues(version: ScormVersion, o: ReturnType<typeof overall>): [string, string][] {
+/** What the LMS held when the session started, so nothing sent makes the grade go backwards. */
+export interface Held {
+  score?: number;
+  passed?: boolean;
+}
+
+/** Reads a score the LMS returned ("" when never set). */
+export function heldScore(raw: string): number | undefined {
+  const n = Number(raw);
+  return raw.trim() !== '' && Number.isFinite(n) ? Math.max(0, Math.min(100, n)) : undefined;
+}
+
+/** Status, score and exit, in the order the data model wants them set. */
+export function statusValues(version: ScormVersion, o: ReturnType<typeof overall>, held: Held = {}): [string, string][] {
+  const score = Math.max(o.score, held.score ?? 0);
+  const passed = o.passed || (o.done && !!held.passed);
+  // Suspend keeps the learner's data for the next session; once every case is done the attempt is over.
   if (version === '1.2')
     return [
       ['cmi.core.score.min', '0'],
       ['cmi.core.score.max', '100'],
-      ['cmi.core.score.raw', String(o.score)],
-      ['cmi.core.lesson_status', !o.done ? 'incomplete' : o.passed ? 'passed' : 'failed'],
+      ['cmi.core.score.raw', String(score)],
+      ['cmi.core.lesson_status', !o.done ? 'incomplete' : passed ? 'passed' : 'failed'],
+      ['cmi.core.exit', o.done ? '' : 'suspend'],
     ];
   return [
     ['cmi.score.min', '0'],
     ['cmi.score.max', '100'],
-    ['cmi.score.raw', String(o.score)],
-    ['cmi.score.scaled', String(o.score / 100)],
+    ['cmi.score.raw', String(score)],
+    ['cmi.score.scaled', String(score / 100)],
     ['cmi.completion_status', o.done ? 'completed' : 'incomplete'],
-    ['cmi.success_status', !o.done ? 'unknown' : o.passed ? 'passed' : 'failed'],
+    ['cmi.success_status', !o.done ? 'unknown' : passed ? 'passed' : 'failed'],
+    ['cmi.exit', o.done ? 'normal' : 'suspend'],
   ];
 }
+
+/** The learner's work and where they are, for the next session on any computer. */
+export function suspendValues(version: ScormVersion, code: string, location: string): [string, string][] {
+  return version === '1.2'
+    ? [
+        ['cmi.suspend_data', code],
+        ['cmi.core.lesson_location', location.slice(0, 255)],
+      ]
+    : [
+        ['cmi.suspend_data', code],
+        ['cmi.location', location.slice(0, 1000)],
+      ];
+}
+
+/** The most `suspend_data` holds: SCORM 1.2 guarantees 4,096 characters, 2004 64,000. */
+export const suspendLimit = (version: ScormVersion): number => (version === '1.2' ? 4096 : 64_000);
 
 /** An identifier from ids an author chose: letters, digits, `-`, `_` and `.` only. */
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
 
+/** The interaction id of a decision point: the same for every learner and every attempt. */
+export const interactionId = (caseId: string, node: string): string => ident(`${caseId}.${node}`).slice(0, 250);
+
+/** Plain text of a message's HTML, for a description field. */
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The reply to teach from at a node: fewest rules broken, then the most satisfaction; the first on a tie. */
+export function bestReply(node: CaseNode): Reply | undefined {
+  return node.replies.reduce<Reply | undefined>((best, r) => {
+    if (!best) return r;
+    if (r.breaks.length !== best.breaks.length) return r.breaks.length < best.breaks.length ? r : best;
+    return r.satisfaction > best.satisfaction ? r : best;
+  }, undefined);
+}
+
 /**
- * One interaction per reply of a finished attempt, numbered from `start` (interactions are append-only
- * in SCORM 1.2). A reply that broke a rule or lowered satisfaction is "wrong", one that raised it is
- * "correct", anything else neutral.
+ * The interactions of a finished attempt: one per decision point, at the index `slot` gives for its
+ * id (SCORM 1.2 interactions can only be appended; in 2004 an id already there is updated, so the LMS
+ * keeps one entry per decision point with the latest reply). Correct is the best reply; a reply that
+ * broke a rule or lowered satisfaction is wrong; anything else neutral.
  */
-export function interactionValues(version: ScormVersion, record: AttemptRecord, result: Result, start: number): [string, string][] {
+export function interactionValues(version: ScormVersion, c: Case, record: AttemptRecord, result: Result, slot: (id: string) => number): [string, string][] {
   const out: [string, string][] = [];
   let previous = Date.parse(record.startedAt);
   result.path.forEach((step, i) => {
     const at = Date.parse(record.steps[i]?.at ?? record.finishedAt);
     const latency = Math.max(0, (at - previous) / 1000);
     previous = at;
-    const verdict = step.violations.length > 0 || step.delta < 0 ? 'wrong' : step.delta > 0 ? 'correct' : 'neutral';
-    const n = `cmi.interactions.${start + i}`;
-    const id = ident(`${record.caseId}.a${record.number}.t${step.turn}.${step.node}`).slice(0, 250);
+    const node = c.nodes[step.node];
+    const best = node && bestReply(node);
+    const chosen = node?.replies.find((r) => r.id === step.reply);
+    const verdict = best?.id === step.reply ? 'correct' : step.violations.length > 0 || step.delta < 0 ? 'wrong' : 'neutral';
+    const id = interactionId(record.caseId, step.node);
+    const n = `cmi.interactions.${slot(id)}`;
     if (version === '1.2') {
       const time = new Date(at).toISOString().slice(11, 19);
-      out.push([`${n}.id`, id], [`${n}.type`, 'choice'], [`${n}.student_response`, ident(step.reply)], [`${n}.result`, verdict], [`${n}.time`, time], [`${n}.latency`, timespan12(latency)]);
-    } else {
-      const timestamp = new Date(at).toISOString().slice(0, 19);
       out.push(
         [`${n}.id`, id],
         [`${n}.type`, 'choice'],
-        [`${n}.timestamp`, timestamp],
+        [`${n}.time`, time],
+        [`${n}.correct_responses.0.pattern`, ident(best?.id ?? step.reply)],
+        [`${n}.student_response`, ident(step.reply)],
+        [`${n}.result`, verdict],
+        [`${n}.latency`, timespan12(latency)],
+      );
+    } else {
+      const buyer = clip(plain(node?.message ?? ''), 160);
+      const reply = plain(chosen?.text ?? '');
+      out.push(
+        [`${n}.id`, id],
+        [`${n}.type`, 'choice'],
+        [`${n}.description`, clip(`${buyer} → ${step.reply}: ${reply}`, 250)],
+        [`${n}.timestamp`, new Date(at).toISOString().slice(0, 19)],
+        [`${n}.correct_responses.0.pattern`, ident(best?.id ?? step.reply)],
         [`${n}.learner_response`, ident(step.reply)],
         [`${n}.result`, verdict === 'wrong' ? 'incorrect' : verdict],
         [`${n}.latency`, duration2004(latency)],
-        [`${n}.description`, `${record.caseId} · turn ${step.turn}`],
       );
     }
   });
   return out;
+}
+
+/** One objective per case, in the assignment's order, with the score of the attempt that counts. */
+export function objectiveValues(version: ScormVersion, outcomes: readonly CaseOutcome[], started: ReadonlySet<string>): [string, string][] {
+  return outcomes.flatMap((o, i): [string, string][] => {
+    const n = `cmi.objectives.${i}`;
+    const score = o.result ? Math.round((o.result.satisfaction + o.result.compliance) / 2) : undefined;
+    const scores: [string, string][] =
+      score === undefined
+        ? []
+        : [
+            [`${n}.score.min`, '0'],
+            [`${n}.score.max`, '100'],
+            [`${n}.score.raw`, String(score)],
+          ];
+    if (version === '1.2')
+      return [[`${n}.id`, ident(o.caseId)], ...scores, [`${n}.status`, o.result ? (o.result.passed ? 'passed' : 'failed') : started.has(o.caseId) ? 'incomplete' : 'not attempted']];
+    return [
+      [`${n}.id`, ident(o.caseId)],
+      ...scores,
+      ...(score === undefined ? [] : ([[`${n}.score.scaled`, String(score / 100)]] as [string, string][])),
+      [`${n}.success_status`, o.result ? (o.result.passed ? 'passed' : 'failed') : 'unknown'],
+      [`${n}.completion_status`, o.result ? 'completed' : started.has(o.caseId) ? 'incomplete' : 'not attempted'],
+    ];
+  });
 }

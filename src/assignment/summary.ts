@@ -9,7 +9,34 @@ import { isLate } from './assignment.ts';
 import type { StoredAttempt } from './dedupe.ts';
 import { recompute, type AttemptFlag } from './recompute.ts';
 import { studentKey } from './result-file.ts';
-import type { Assignment } from './types.ts';
+import type { Assignment, Student } from './types.ts';
+
+/** Fewer seconds than this per reply is less time than reading the buyer's messages takes. */
+export const QUICK_SECONDS_PER_REPLY = 4;
+/** More than this on one attempt: left open overnight, or a clock set wrong. */
+export const SLOW_SECONDS = 3 * 3600;
+
+/** What the dashboard can see about a hand-in without a server: none of it proves a forgery. */
+export function plausibility(record: { startedAt: string; finishedAt: string; steps: readonly { at: string }[] }): AttemptFlag[] {
+  const start = Date.parse(record.startedAt);
+  const end = Date.parse(record.finishedAt);
+  const times = [start, ...record.steps.map((s) => Date.parse(s.at)), end];
+  const flags: AttemptFlag[] = [];
+  if (times.some((t, i) => i > 0 && t < times[i - 1])) flags.push('time-order');
+  const seconds = (end - start) / 1000;
+  if (record.steps.length > 0 && seconds >= 0 && seconds < QUICK_SECONDS_PER_REPLY * record.steps.length) flags.push('too-quick');
+  if (seconds > SLOW_SECONDS) flags.push('too-slow');
+  return flags;
+}
+
+/** Flags on a student's row rather than on one attempt. */
+export type RowFlag =
+  /** The class list has another name for this number. */
+  | 'name-mismatch'
+  /** The number is not on the class list. */
+  | 'not-on-list'
+  /** Hand-ins with this number carry more than one name. */
+  | 'number-shared';
 
 export interface ScoredAttempt {
   stored: StoredAttempt;
@@ -27,6 +54,8 @@ export interface Cell {
   timeSpent: number;
   late: boolean;
   flags: AttemptFlag[];
+  /** Handed in while an attempt was still under way, with no finished attempt of that number. */
+  inProgress: boolean;
 }
 
 export interface StudentRow {
@@ -36,7 +65,20 @@ export interface StudentRow {
   cells: Record<string, Cell>;
   /** Passed every case of the assignment. */
   passedAll: boolean;
+  /** Anything was handed in (a class-list student may have handed in nothing). */
+  handedIn: boolean;
+  /** The name on the class list, when the number is on it. */
+  listedName?: string;
+  /** Every name handed in with this number. */
+  names: string[];
+  flags: RowFlag[];
 }
+
+/** Names compared as a person would: width, case and spacing folded. */
+export const sameName = (a: string, b: string): boolean => {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s,，.·]+/g, '');
+  return fold(a) === fold(b);
+};
 
 const seconds = (a: ScoredAttempt) =>
   Math.max(0, (Date.parse(a.stored.record.finishedAt) - Date.parse(a.stored.record.startedAt)) / 1000);
@@ -51,40 +93,80 @@ function better(a: ScoredAttempt, b: ScoredAttempt): boolean {
   return a.stored.record.number > b.stored.record.number;
 }
 
-export function buildTable(assignment: Assignment, attempts: readonly StoredAttempt[], cases: ReadonlyMap<string, Case>): StudentRow[] {
+/** Flags that keep an attempt from counting: it is shown, with the reason, but never the one that counts. */
+const NOT_COUNTED: readonly AttemptFlag[] = ['over-limit', 'settings-differ', 'other-student'];
+
+/**
+ * One row per student: everyone on the class list (handed in or not) and everyone who handed in.
+ * Attempts may come from several versions of the assignment (`versions`, by id); each is checked
+ * against the version it was made for, and the attempt limit is the most generous version that
+ * applies to the student (one made for them, or one for everybody).
+ */
+export function buildTable(
+  assignment: Assignment,
+  attempts: readonly StoredAttempt[],
+  cases: ReadonlyMap<string, Case>,
+  classList: readonly Student[] = [],
+  versions: ReadonlyMap<string, Assignment> = new Map([[assignment.id, assignment]]),
+): StudentRow[] {
   const byStudent = new Map<string, StoredAttempt[]>();
   for (const a of attempts) {
-    if (a.assignmentId !== assignment.id) continue;
+    if (!versions.has(a.assignmentId)) continue;
     const key = studentKey(a.student.number);
     byStudent.set(key, [...(byStudent.get(key) ?? []), a]);
   }
+  const listed = new Map<string, Student>();
+  for (const s of classList) if (!listed.has(studentKey(s.number))) listed.set(studentKey(s.number), s);
   const rows: StudentRow[] = [];
-  for (const [key, list] of byStudent) {
+  for (const key of new Set([...listed.keys(), ...byStudent.keys()])) {
+    const list = byStudent.get(key) ?? [];
+    const onList = listed.get(key);
     // The name as most recently handed in, in case a student corrected it.
-    const latest = list.reduce((x, y) => (y.record.finishedAt > x.record.finishedAt ? y : x));
+    const latest = list.length ? list.reduce((x, y) => (y.record.finishedAt > x.record.finishedAt ? y : x)) : undefined;
+    const names = [...new Set(list.map((a) => a.student.name))];
+    const applies = [...versions.values()].filter((v) => !v.for || studentKey(v.for.number) === key);
+    const limit = applies.some((v) => v.settings.attempts === 0) ? 0 : Math.max(assignment.settings.attempts, ...applies.map((v) => v.settings.attempts));
     const cells: Record<string, Cell> = {};
     for (const assigned of assignment.cases) {
-      const scored = list
-        .filter((a) => a.record.caseId === assigned.id)
-        .sort((x, y) => x.record.number - y.record.number || x.record.finishedAt.localeCompare(y.record.finishedAt))
-        .map((stored): ScoredAttempt => ({ stored, ...recompute(assignment, stored.record, cases.get(assigned.id)) }));
-      const scorable = scored.filter((s) => s.result);
-      const best = scorable.reduce<ScoredAttempt | undefined>((x, y) => (!x || better(y, x) ? y : x), undefined);
+      const mine = list.filter((a) => a.record.caseId === assigned.id);
+      const finished = mine.filter((a) => !a.unfinished);
+      const scored = finished
+        // In the order they were played: a fresh browser numbers its attempts from 1 again.
+        .sort((x, y) => Date.parse(x.record.startedAt) - Date.parse(y.record.startedAt) || x.record.number - y.record.number)
+        .map((stored, i): ScoredAttempt => {
+          const version = versions.get(stored.assignmentId) ?? assignment;
+          const r = recompute(version, stored.record, cases.get(assigned.id));
+          const over = limit > 0 && (i >= limit || stored.record.number > limit) ? (['over-limit'] as const) : [];
+          const wrongPerson = version.for && studentKey(version.for.number) !== key ? (['other-student'] as const) : [];
+          return { stored, result: r.result, flags: [...r.flags, ...over, ...wrongPerson, ...plausibility(stored.record)] };
+        });
+      const countable = scored.filter((s) => s.result && !s.flags.some((f) => NOT_COUNTED.includes(f)));
+      const best = countable.reduce<ScoredAttempt | undefined>((x, y) => (!x || better(y, x) ? y : x), undefined);
+      const done = new Set(finished.map((a) => a.record.number));
       cells[assigned.id] = {
         attempts: scored,
         best,
-        first: scorable[0],
+        first: scored.find((s) => s.result),
         timeSpent: scored.reduce((sum, s) => sum + seconds(s), 0),
-        late: !!best && isLate(assignment, best.stored.record.finishedAt),
+        late: !!best && isLate(versions.get(best.stored.assignmentId) ?? assignment, best.stored.record.finishedAt),
         flags: [...new Set(scored.flatMap((s) => s.flags))],
+        inProgress: mine.some((a) => a.unfinished && !done.has(a.record.number)),
       };
     }
+    const flags: RowFlag[] = [];
+    if (onList && latest && !names.every((n) => sameName(n, onList.name))) flags.push('name-mismatch');
+    if (!onList && listed.size > 0) flags.push('not-on-list');
+    if (names.length > 1 && !names.every((n) => sameName(n, names[0]))) flags.push('number-shared');
     rows.push({
       key,
-      name: latest.student.name,
-      number: latest.student.number,
+      name: onList?.name ?? latest?.student.name ?? '',
+      number: onList?.number ?? latest?.student.number ?? key,
       cells,
       passedAll: assignment.cases.every((c) => cells[c.id].best?.result?.passed),
+      handedIn: list.length > 0,
+      ...(onList ? { listedName: onList.name } : {}),
+      names,
+      flags,
     });
   }
   return rows.sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }) || a.name.localeCompare(b.name));

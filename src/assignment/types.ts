@@ -44,6 +44,15 @@ export interface Assignment {
   /** One rule for every case; absent to keep each case's own. */
   pass?: PassRule;
   cases: AssignedCase[];
+  /**
+   * Editing an assignment after sharing it makes a new version with its own id: the id of the first
+   * version ties them together, so the dashboard shows the results of every version side by side.
+   */
+  series?: string;
+  /** 1 for the first version (absent), 2 after the first edit … */
+  revision?: number;
+  /** A link made for one student (an extra attempt, a later due date); others who use it are flagged. */
+  for?: Student;
 }
 
 export interface Student {
@@ -88,14 +97,20 @@ export interface AttemptRecord {
 
 export const RESULT_FORMAT = 'dispute-desk-result';
 
-/** What a student hands in: every finished attempt of one assignment so far. */
+/**
+ * What a student hands in: every finished attempt of one assignment so far, and the attempts still
+ * in progress (so the teacher tells "started, not finished" from "never opened").
+ */
 export interface ResultFile {
   format: typeof RESULT_FORMAT;
-  version: 1;
+  /** 2 seals the scores too; 1 (older files) sealed everything but the scores. */
+  version: 1 | 2;
   assignment: { id: string; className: string; title: string; due?: string };
   student: Student;
   savedAt: string;
   attempts: AttemptRecord[];
-  /** Hash of everything except the claimed scores: a hand edit of the transcript shows. */
+  /** Unfinished attempts: the replies so far, no ending; their scores are zero and never counted. */
+  inProgress?: AttemptRecord[];
+  /** Hash of the content: a hand edit of the transcript, scores, name or number shows. */
   seal: string;
 }

@@ -2,6 +2,7 @@
  * Hash routes (`#/`, `#/case/<id>`): the built site is plain files, so it works from any folder,
  * a file share or an LMS package without server rewrites.
  */
+import { trimPasted } from './trim-pasted.ts';
 import { parseAssignmentPath, type AssignmentRoute } from './assignment/routes.ts';
 import { parseTeacherPath, type TeacherRoute } from './teacher/routes.ts';
 import { parseStudioPath, type StudioRoute } from './studio/routes.ts';
@@ -9,7 +10,7 @@ import { parseStudioPath, type StudioRoute } from './studio/routes.ts';
 export type Route = { page: 'home' } | { page: 'case'; id: string } | { page: 'settings' } | { page: 'missing' } | TeacherRoute | AssignmentRoute | StudioRoute;
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const path = trimPasted(hash.replace(/^#/, ''));
   if (path === '' || path === '/') return { page: 'home' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
   const match = /^\/case\/([^/]+)\/?$/.exec(path);

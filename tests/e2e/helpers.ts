@@ -6,11 +6,11 @@ export const SEED = 'aliexpress-price-drop';
 
 /** The real seller's replies in the price-drop case, by their opening words. */
 export const REAL_PATH = [
-  'We feel so sorry for the inconvenience',
+  'We feel so sorry for your inconvenience',
   'Just as you said, there has been a price change',
   'We are afraid that you cannot cancel the former order',
   'Thank you very much. We will compensate for your loss',
-  'No problem. Thanks a lot for your consideration',
+  'No problem.Thanks a lot for your consideration',
 ];
 
 export async function openCase(page: Page, id = SEED): Promise<void> {

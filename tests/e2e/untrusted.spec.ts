@@ -47,7 +47,7 @@ test('a case file with errors shows its diagnostics instead of a game', async ({
 test('a file with the id of a shipped case never touches that case’s saved progress', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./#/case/aliexpress-price-drop');
-  await page.getByRole('button', { name: 'We feel so sorry for the inconvenience' }).click();
+  await page.getByRole('button', { name: 'We feel so sorry for your inconvenience' }).click();
   const key = 'dispute-desk:conversation:aliexpress-price-drop';
   const before = await page.evaluate((k) => localStorage.getItem(k), key);
   expect(before).toContain('dispute-opened.1');

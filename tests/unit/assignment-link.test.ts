@@ -18,8 +18,8 @@ export function sampleAssignment(extra: Partial<Assignment> = {}): Assignment {
     id: 'k3x9q2m7p1za',
     className: '跨境电商 2班',
     title: 'Week 3 · 纠纷处理',
-    created: '2026-11-20T08:00:00.000Z',
-    due: '2026-11-27T15:59:00.000Z',
+    created: '2026-11-20T08:00:00Z',
+    due: '2026-11-27T15:59:00Z',
     timeZone: 'Asia/Shanghai',
     settings: { feedback: 'deferred', hints: false, attempts: 2, showRealPath: false },
     pass: { minSatisfaction: 70, minCompliance: 90, criticalFails: true },
@@ -78,7 +78,23 @@ describe('assignment links', () => {
     const decoded = decodeAssignment(encodeAssignment(a));
     expect(decoded).toEqual({ assignment: a });
     const link = assignmentLink('https://school.example/desk/index.html#/teacher/new', a);
-    expect(link).toMatch(/^https:\/\/school\.example\/desk\/index\.html#\/a\/DDA1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/^https:\/\/school\.example\/desk\/index\.html#\/a\/DDA2\.[A-Za-z0-9_-]+$/);
+    // A version made for one student carries its series, number and student.
+    const v2 = sampleAssignment({ id: 'v2v2v2v2v2v2', series: a.id, revision: 2, for: { name: '张三', number: '02023003' } });
+    expect(decodeAssignment(encodeAssignment(v2))).toEqual({ assignment: v2 });
+    // Links made before (named JSON) still open.
+    expect(decodeAssignment(pack('DDA1.', a))).toEqual({ assignment: a });
+  });
+
+  it('fit three cases into a QR code the teacher page does not call dense', async () => {
+    const QRCode = (await import('qrcode')).default;
+    const three = ['aliexpress-price-drop', 'aliexpress-wrong-size', 'aliexpress-damaged-item'].map((id) => assignCase(loadCase('scenarios', `${id}.md`)));
+    for (const cases of [three.slice(0, 1), three]) {
+      const link = assignmentLink('https://teacher.github.io/dispute-desk/', sampleAssignment({ cases }));
+      expect(link.length).toBeLessThan(600);
+      expect(QRCode.create(link, { errorCorrectionLevel: 'L' }).version).toBeLessThanOrEqual(15);
+    }
+    expect(three[0].hash).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('stay well under a chat message for shipped cases, and carry an own case in full', () => {

@@ -27,7 +27,7 @@ const cases: Expected[] = [
       refund: { amount: 1000, currency: 'EUR' },
     },
     critical: [
-      // Full €38 by PayPal if he closes the dispute: he is pleased (62), and it fails.
+      // Full €40.20 by PayPal if he closes the dispute: he is pleased (62), and it fails.
       { replies: ['door-charge.1', 'receipt.1', 'fair-question.3'], ending: 'paypal-deal', rule: 'P-OFFPLATFORM' },
       // "Next time we'll declare it as a gift": he is delighted, and it fails.
       { replies: ['door-charge.1', 'receipt.1', 'fair-question.1', 'future-orders.2'], ending: 'gift-declaration', rule: 'P-CUSTOMS-HONEST' },

@@ -1,7 +1,7 @@
 /** The class CSV (Excel, Chinese names, quoting) and the SCORM package's manifest and reported values. */
 import { describe, expect, it } from 'vitest';
-import { classCsv, toCsv, type CsvLabels } from '../../src/assignment/csv.ts';
-import { duration2004, interactionValues, launchPage, manifest, overall, statusValues, timespan12 } from '../../src/assignment/scorm.ts';
+import { classCsv, studentsCsv, toCsv, type CsvLabels } from '../../src/assignment/csv.ts';
+import { bestReply, duration2004, interactionValues, launchPage, manifest, objectiveValues, overall, statusValues, timespan12 } from '../../src/assignment/scorm.ts';
 import { attemptsOf } from '../../src/assignment/dedupe.ts';
 import { buildTable } from '../../src/assignment/summary.ts';
 import { makeAttemptRecord, makeResultFile } from '../../src/assignment/result-file.ts';
@@ -46,17 +46,31 @@ describe('CSV', () => {
     const file = makeResultFile(assignment, student, [record], '2026-11-21T02:06:00Z');
     const rows = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), new Map([[c.id, c]]));
     const labels: CsvLabels = {
-      headers: { className: '班级', assignment: '作业', name: '姓名', number: '学号', caseId: '案例编号', caseTitle: '案例', attempts: '次数', satisfaction: '满意度', compliance: '合规分', passed: '通过', minutes: '用时（分钟）', finished: '完成时间', late: '迟交', flags: '标记' },
+      headers: { className: '班级', assignment: '作业', name: '姓名', number: '学号', caseId: '案例编号', caseTitle: '案例', attempts: '次数', satisfaction: '满意度', compliance: '合规分', passed: '通过', minutes: '用时（分钟）', finished: '完成时间', late: '迟交', flags: '标记', handedIn: '已提交', casesPassed: '通过数', passedAll: '全部通过', score: '得分', listName: '名单姓名' },
       yes: '是',
       no: '否',
       caseTitle: () => '破损的杯子',
       flag: (f) => f,
+      rowFlag: (f) => f,
+      notHandedIn: '未提交',
+      inProgress: '进行中',
       time: (iso) => iso.replace('T', ' ').slice(0, 16),
     };
     const lines = classCsv(assignment, rows, labels).slice(1).split('\r\n');
     expect(lines[0]).toBe('班级,作业,姓名,学号,案例编号,案例,次数,满意度,合规分,通过,用时（分钟）,完成时间,迟交,标记');
-    expect(lines[1]).toBe(`跨境 2班,"Mug, ""broken""",张三,2023001,${c.id},破损的杯子,1,80,100,是,5,2026-11-21 02:05,否,`);
+    expect(lines[1]).toBe(`跨境 2班,"Mug, ""broken""",张三,"=""2023001""",${c.id},破损的杯子,1,80,100,是,5,2026-11-21 02:05,否,`);
     expect(lines[2]).toBe('');
+    // One row per student too, with everyone on the class list.
+    const listed = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), new Map([[c.id, c]]), [{ number: '02023003', name: '王五' }, { number: '2023001', name: '张三' }]);
+    const students = studentsCsv(assignment, listed, labels).slice(1).split('\r\n');
+    expect(students[0]).toBe('班级,作业,姓名,学号,名单姓名,已提交,通过数,全部通过,得分,标记');
+    expect(students[1]).toBe('跨境 2班,"Mug, ""broken""",张三,"=""2023001""",张三,是,1,是,90,');
+    expect(students[2]).toBe('跨境 2班,"Mug, ""broken""",王五,"=""02023003""",王五,否,0,否,,未提交');
+  });
+
+  it('neutralises formula starts after a ; or a tab too, and quotes such cells', () => {
+    const csv = toCsv([['a;=1+1', 'b\t@SUM(A1)', 'ok; fine', { text: '007' }, { text: 'x"y' }]]);
+    expect(csv.slice(1)).toBe(`"a;'=1+1","b\t'@SUM(A1)","ok; fine","=""007""","=""x""""y"""\r\n`);
   });
 });
 
@@ -90,17 +104,37 @@ describe('SCORM', () => {
     const o = overall([{ caseId: c.id, result }, { caseId: 'other' }]);
     expect(o).toEqual({ score: Math.round((result.satisfaction + result.compliance) / 2 / 2), done: false, passed: false });
     expect(statusValues('1.2', o)).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
+    expect(statusValues('1.2', o)).toContainEqual(['cmi.core.exit', 'suspend']);
+    // What the LMS already holds is never lowered.
+    expect(statusValues('1.2', o, { score: 95 })).toContainEqual(['cmi.core.score.raw', '95']);
+    expect(statusValues('2004', overall([{ caseId: c.id, result }]), { score: 95, passed: true })).toEqual(
+      expect.arrayContaining([['cmi.score.raw', '95'], ['cmi.success_status', 'passed'], ['cmi.exit', 'normal']]),
+    );
     const done = overall([{ caseId: c.id, result }]);
     expect(statusValues('1.2', done)).toContainEqual(['cmi.core.lesson_status', 'failed']);
     expect(statusValues('2004', done)).toEqual(expect.arrayContaining([['cmi.success_status', 'failed'], ['cmi.completion_status', 'completed'], ['cmi.score.scaled', '0.5']]));
-    expect(interactionValues('1.2', record, result, 3)).toEqual([
-      ['cmi.interactions.3.id', `${c.id}.a1.t1.opening`],
+    const best = bestReply(c.nodes.opening)!.id;
+    expect(best).not.toBe('opening.2');
+    expect(interactionValues('1.2', c, record, result, () => 3)).toEqual([
+      ['cmi.interactions.3.id', `${c.id}.opening`],
       ['cmi.interactions.3.type', 'choice'],
+      ['cmi.interactions.3.time', '02:01:30'],
+      ['cmi.interactions.3.correct_responses.0.pattern', best],
       ['cmi.interactions.3.student_response', 'opening.2'],
       ['cmi.interactions.3.result', 'wrong'],
-      ['cmi.interactions.3.time', '02:01:30'],
       ['cmi.interactions.3.latency', '0000:01:30'],
     ]);
-    expect(interactionValues('2004', record, result, 0)).toContainEqual(['cmi.interactions.0.result', 'incorrect']);
+    const v2004 = interactionValues('2004', c, record, result, () => 0);
+    expect(v2004).toContainEqual(['cmi.interactions.0.result', 'incorrect']);
+    expect(v2004.find(([k]) => k.endsWith('.description'))![1]).toMatch(/→ opening\.2: /);
+    expect(objectiveValues('1.2', [{ caseId: c.id, result }, { caseId: 'b' }], new Set(['b']))).toEqual([
+      ['cmi.objectives.0.id', c.id],
+      ['cmi.objectives.0.score.min', '0'],
+      ['cmi.objectives.0.score.max', '100'],
+      ['cmi.objectives.0.score.raw', String(Math.round((result.satisfaction + result.compliance) / 2))],
+      ['cmi.objectives.0.status', 'failed'],
+      ['cmi.objectives.1.id', 'b'],
+      ['cmi.objectives.1.status', 'incomplete'],
+    ]);
   });
 });

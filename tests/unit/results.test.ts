@@ -10,6 +10,7 @@ import { recompute } from '../../src/assignment/recompute.ts';
 import {
   decodeResultCode,
   encodeResultCode,
+  makeResultFile,
   parseResultFile,
   resultFileName,
   serializeResultFile,
@@ -19,6 +20,9 @@ import type { Assignment, ResultFile } from '../../src/assignment/types.ts';
 import type { Case } from '../../src/case/types.ts';
 import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { asAssigned } from '../../src/assignment/assignment.ts';
+import { canonicalJson } from '../../src/assignment/fingerprint.ts';
+import { pack } from '../../src/assignment/pack.ts';
+import { sha256Hex } from '../../src/assignment/sha256.ts';
 import { fixtureCase } from './helpers.ts';
 
 const c = fixtureCase();
@@ -60,7 +64,7 @@ describe('result files', () => {
       { node: 'opening', reply: 'opening.1', at: '2026-11-21T02:01:00Z' },
       { node: 'photo', reply: 'photo.1', at: '2026-11-21T02:02:00Z' },
     ]);
-    expect(r.caseHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.caseHash).toMatch(/^[0-9a-f]{12}$/);
     expect(r.rulebookVersion).toMatch(/^test@/);
     expect(r.settings).toEqual(assignment.settings);
     expect(r.scores).toEqual({ ending: 'refunded', satisfaction: 80, compliance: 100, passed: true });
@@ -73,7 +77,7 @@ describe('result files', () => {
     const text = serializeResultFile(played('张三', '2023001', [REAL]));
     expect(parseResultFile(text.slice(0, text.length / 2))).toEqual({ problem: { kind: 'not-json' } });
     expect(parseResultFile('{"hello": 1}')).toEqual({ problem: { kind: 'foreign' } });
-    expect(parseResultFile(text.replace('"version": 1', '"version": 2'))).toEqual({ problem: { kind: 'newer', version: 2 } });
+    expect(parseResultFile(text.replace('"version": 2', '"version": 3'))).toEqual({ problem: { kind: 'newer', version: 3 } });
     expect(parseResultFile(text.replace('"opening.1"', '"opening.2"'))).toEqual({ problem: { kind: 'edited' } });
     expect(parseResultFile(text.replace('"张三"', '"李四"'))).toEqual({ problem: { kind: 'edited' } });
     expect(parseResultFile(text.replace(/"startedAt": "[^"]+"/, '"startedAt": "yesterday"'))).toEqual({
@@ -83,9 +87,17 @@ describe('result files', () => {
     expect(parseResultFile(`\uFEFF${text}`)).toHaveProperty('file');
   });
 
-  it('accept an edited score (outside the seal), which the recomputation then points out', () => {
+  it('refuse an edited score or number as well', () => {
     const text = serializeResultFile(played('张三', '2023001', [PAYPAL]));
-    const edited = parseResultFile(text.replace('"compliance": 50', '"compliance": 100').replace('"passed": false', '"passed": true'));
+    expect(parseResultFile(text.replace('"compliance": 50', '"compliance": 100'))).toEqual({ problem: { kind: 'edited' } });
+    expect(parseResultFile(text.replace('"2023001"', '"2023009"'))).toEqual({ problem: { kind: 'edited' } });
+  });
+
+  it('still read an older file whose seal left the scores out; the recomputation points an edited score out', () => {
+    const { seal: _seal, ...body } = played('张三', '2023001', [PAYPAL]);
+    const old = { ...body, version: 1, attempts: body.attempts.map((a) => ({ ...a, scores: { ...a.scores, compliance: 100, passed: true } })) };
+    const unscored = { ...old, attempts: old.attempts.map(({ scores: _s, ...a }) => a) };
+    const edited = parseResultFile(JSON.stringify({ ...old, seal: sha256Hex(canonicalJson(unscored)).slice(0, 32) }));
     expect('file' in edited).toBe(true);
     if (!('file' in edited)) return;
     const r = edited.file.attempts[0];
@@ -101,7 +113,7 @@ describe('result codes', () => {
   it('round-trip a file exactly, and are short enough for a chat message', () => {
     const file = played('Zhang San', '2023001', [PAYPAL, REAL]);
     const code = encodeResultCode(file);
-    expect(code).toMatch(/^DDR1\.[A-Za-z0-9_-]+$/);
+    expect(code).toMatch(/^DDR2\.[A-Za-z0-9_-]+$/);
     expect(code.length).toBeLessThan(700);
     expect(decodeResultCode(code)).toEqual({ file });
     expect(decodeResultCode(`  ${code.slice(0, 30)}\n${code.slice(30)}  `)).toEqual({ file });
@@ -115,6 +127,34 @@ describe('result codes', () => {
     }
     expect(decodeResultCode(code.slice(0, -4))).toEqual({ problem: { kind: 'damaged-code' } });
     expect(decodeResultCode('DDA1.abc')).toEqual({ problem: { kind: 'foreign' } });
+  });
+
+  it('are sealed like files: an edited transcript, score, name or number is refused; an unsealed old code too', () => {
+    const file = played('张三', '2023001', [PAYPAL]);
+    const edits: ((f: ResultFile) => ResultFile)[] = [
+      (f) => ({ ...f, attempts: [{ ...f.attempts[0], steps: [{ ...f.attempts[0].steps[0], reply: 'opening.1' }] }] }),
+      (f) => ({ ...f, attempts: [{ ...f.attempts[0], scores: { ...f.attempts[0].scores, compliance: 100, passed: true } }] }),
+      (f) => ({ ...f, student: { ...f.student, name: '李四' } }),
+      (f) => ({ ...f, student: { ...f.student, number: '2023002' } }),
+    ];
+    for (const edit of edits) expect(decodeResultCode(encodeResultCode(edit(file)))).toEqual({ problem: { kind: 'edited' } });
+    expect(decodeResultCode(pack('DDR1.', { a: [] }))).toEqual({ problem: { kind: 'old-code' } });
+  });
+
+  it('carry attempts in progress and named fields a later version adds, sealed with the rest', () => {
+    let p: Progress = { ...emptyProgress(assignment.id), student: { name: '张三', number: '2023001' } };
+    p = begin(p, c.id, T0);
+    p = track(p, c.id, replay(c, ['opening.1'])!.path, T0 + 60_000);
+    const file = handIn(p, assignment, T0 + 70_000)!;
+    expect(file.inProgress?.map((r) => r.steps.length)).toEqual([1]);
+    expect(decodeResultCode(encodeResultCode(file))).toEqual({ file });
+    const withSeed = makeResultFile(assignment, file.student, [{ ...played('张三', '2023001', [REAL]).attempts[0], shuffleSeed: 42 } as never], file.savedAt);
+    const back = decodeResultCode(encodeResultCode(withSeed));
+    expect('file' in back && (back.file.attempts[0] as unknown as { shuffleSeed: number }).shuffleSeed).toBe(42);
+    expect(parseResultFile(serializeResultFile(withSeed))).toEqual({ file: withSeed });
+    const stored = attemptsOf(file, 'x', 'now');
+    expect(stored.map((a) => a.unfinished)).toEqual([true]);
+    expect(buildTable(assignment, stored, cases)[0].cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
   });
 });
 
@@ -229,8 +269,11 @@ describe('import', () => {
     expect(importCode('code 1', codes[0].replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
     expect(importCode('bad', code.slice(0, -5), assignment, 'now')).toEqual({ label: 'bad', problem: { kind: 'damaged-code' } });
     expect(importCode('code 2', codes[1], assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
-    expect(importCode('code 3', encodeResultCode(other), assignment, 'now')).toEqual({
-      label: 'code 3',
+    // A code relabelled with another assignment breaks its seal; a real one of another assignment is named.
+    expect(importCode('code 3', encodeResultCode(other), assignment, 'now')).toEqual({ label: 'code 3', problem: { kind: 'edited' } });
+    const otherFile = makeResultFile({ ...assignment, id: 'other', title: 'Other' }, good.student, good.attempts, good.savedAt);
+    expect(importCode('code 4', encodeResultCode(otherFile), assignment, 'now')).toEqual({
+      label: 'code 4',
       problem: { kind: 'other-assignment', title: 'Other', className: '2班' },
     });
     expect(splitCodes('  \n ')).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * The student page's side of an LMS package: finds the SCORM API the LMS provides (1.2 `API` or
- * 2004 `API_1484_11`, in a parent frame or the opener), reads who the learner is, and sends the
- * values `scorm.ts` works out. Every call is guarded: an LMS that misbehaves must not stop the case.
+ * 2004 `API_1484_11`, in a parent frame or the opener), reads who the learner is and what the LMS
+ * kept from earlier sessions, and sends the values `scorm.ts` works out. Every call is guarded: an
+ * LMS that misbehaves must not stop the case.
  */
 import { duration2004, timespan12, type ScormVersion } from '../../assignment/scorm.ts';
 
@@ -23,8 +24,10 @@ interface Api2004 {
 export interface Lms {
   version: ScormVersion;
   learner: { name: string; id: string };
-  /** How many interactions the LMS holds already (new ones are appended). */
-  interactionCount(): number;
+  /** What the LMS kept from earlier sessions: the learner's work, where they were, the score. */
+  stored: { suspendData: string; location: string; score: string; status: string };
+  get(key: string): string;
+  /** Sets the values (and the session time) and commits them. */
   send(values: readonly [string, string][]): void;
   finish(): void;
 }
@@ -54,55 +57,66 @@ export function lmsVersionFromUrl(search: string): ScormVersion | undefined {
   return v === 'scorm12' ? '1.2' : v === 'scorm2004' ? '2004' : undefined;
 }
 
-export function connectLms(version: ScormVersion): Lms | undefined {
-  const started = Date.now();
-  const safe = <R>(f: () => R, fallback: R): R => {
-    try {
-      return f();
-    } catch {
-      return fallback;
-    }
-  };
+const safe = <R>(f: () => R, fallback: R): R => {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+};
+
+/** The two versions' calls under one shape. */
+interface Calls {
+  init(): string;
+  get(k: string): string;
+  set(k: string, v: string): string;
+  commit(): string;
+  end(): string;
+}
+
+function calls(version: ScormVersion): Calls | undefined {
   if (version === '1.2') {
     const api = findApi<Api12>('API');
-    if (!api || safe(() => api.LMSInitialize(''), 'false') !== 'true') return undefined;
-    if (['not attempted', ''].includes(safe(() => api.LMSGetValue('cmi.core.lesson_status'), ''))) safe(() => api.LMSSetValue('cmi.core.lesson_status', 'incomplete'), '');
-    let finished = false;
-    return {
-      version,
-      learner: { name: displayName(safe(() => api.LMSGetValue('cmi.core.student_name'), '')), id: safe(() => api.LMSGetValue('cmi.core.student_id'), '') },
-      interactionCount: () => Number(safe(() => api.LMSGetValue('cmi.interactions._count'), '0')) || 0,
-      send(values) {
-        for (const [k, v] of values) safe(() => api.LMSSetValue(k, v), '');
-        safe(() => api.LMSSetValue('cmi.core.session_time', timespan12((Date.now() - started) / 1000)), '');
-        safe(() => api.LMSCommit(''), '');
-      },
-      finish() {
-        if (finished) return;
-        finished = true;
-        safe(() => api.LMSSetValue('cmi.core.session_time', timespan12((Date.now() - started) / 1000)), '');
-        safe(() => api.LMSFinish(''), '');
-      },
-    };
+    return api && { init: () => api.LMSInitialize(''), get: (k) => api.LMSGetValue(k), set: (k, v) => api.LMSSetValue(k, v), commit: () => api.LMSCommit(''), end: () => api.LMSFinish('') };
   }
   const api = findApi<Api2004>('API_1484_11');
-  if (!api || safe(() => api.Initialize(''), 'false') !== 'true') return undefined;
+  return api && { init: () => api.Initialize(''), get: (k) => api.GetValue(k), set: (k, v) => api.SetValue(k, v), commit: () => api.Commit(''), end: () => api.Terminate('') };
+}
+
+export function connectLms(version: ScormVersion): Lms | undefined {
+  const started = Date.now();
+  const api = calls(version);
+  if (!api || safe(() => api.init(), 'false') !== 'true') return undefined;
+  const get = (k: string) => String(safe(() => api.get(k), '') ?? '');
+  const v12 = version === '1.2';
+  const sessionTime = (): [string, string] =>
+    v12 ? ['cmi.core.session_time', timespan12((Date.now() - started) / 1000)] : ['cmi.session_time', duration2004((Date.now() - started) / 1000)];
+  const stored = {
+    suspendData: get('cmi.suspend_data'),
+    location: get(v12 ? 'cmi.core.lesson_location' : 'cmi.location'),
+    score: get(v12 ? 'cmi.core.score.raw' : 'cmi.score.raw'),
+    status: get(v12 ? 'cmi.core.lesson_status' : 'cmi.success_status'),
+  };
   let finished = false;
   return {
     version,
-    learner: { name: displayName(safe(() => api.GetValue('cmi.learner_name'), '')), id: safe(() => api.GetValue('cmi.learner_id'), '') },
-    interactionCount: () => Number(safe(() => api.GetValue('cmi.interactions._count'), '0')) || 0,
+    learner: {
+      name: displayName(get(v12 ? 'cmi.core.student_name' : 'cmi.learner_name')),
+      id: get(v12 ? 'cmi.core.student_id' : 'cmi.learner_id').trim(),
+    },
+    stored,
+    get,
     send(values) {
-      for (const [k, v] of values) safe(() => api.SetValue(k, v), '');
-      safe(() => api.SetValue('cmi.session_time', duration2004((Date.now() - started) / 1000)), '');
-      safe(() => api.Commit(''), '');
+      if (finished) return;
+      for (const [k, v] of [...values, sessionTime()]) safe(() => api.set(k, v), '');
+      safe(() => api.commit(), '');
     },
     finish() {
       if (finished) return;
       finished = true;
-      safe(() => api.SetValue('cmi.session_time', duration2004((Date.now() - started) / 1000)), '');
-      safe(() => api.SetValue('cmi.exit', 'suspend'), '');
-      safe(() => api.Terminate(''), '');
+      const [k, v] = sessionTime();
+      safe(() => api.set(k, v), '');
+      safe(() => api.end(), '');
     },
   };
 }

@@ -12,12 +12,20 @@ import { replay, resultOf } from '../../engine/conversation.ts';
 import { saveKey } from '../saves.ts';
 import { STORAGE_PREFIX, defaultStorage, readJson, writeItem } from '../storage.ts';
 
-export function createProgress(a: Assignment, storage: Storage | null = defaultStorage(), onfinished?: (r: AttemptRecord, p: Progress) => void) {
+export function createProgress(
+  a: Assignment,
+  storage: Storage | null = defaultStorage(),
+  onfinished?: (r: AttemptRecord, p: Progress) => void,
+  /** Every other change (a reply, a new attempt, who the student is). */
+  onchange?: (p: Progress) => void,
+) {
   const key = `${STORAGE_PREFIX}assignment:${a.id}`;
   let progress = $state.raw<Progress>(readProgress(readJson(storage, key).value, a));
+  let finishing = false;
   const set = (p: Progress) => {
     progress = p;
     writeItem(storage, key, JSON.stringify(p));
+    if (!finishing) onchange?.(p);
   };
 
   /** The player's saved conversation changed: time new replies, and record the attempt if it ended. */
@@ -43,7 +51,9 @@ export function createProgress(a: Assignment, storage: Storage | null = defaultS
     if (attempt.ended) {
       const before = p.attempts.length;
       p = finish(p, a, original, resultOf(c, attempt), now);
+      finishing = p.attempts.length > before && !!onfinished;
       set(p);
+      finishing = false;
       if (p.attempts.length > before) onfinished?.(p.attempts.at(-1)!, p);
       return;
     }

@@ -14,7 +14,8 @@ export const en = {
   'file.from': 'Opened from the file {name}',
 
   'nav.back': 'All cases',
-  'nav.notFound': 'This page does not exist.',
+  'nav.notFound': 'This link looks damaged.',
+  'nav.notFound.help': 'Part of it may have been cut off or changed when it was copied. Ask whoever sent it (your teacher, for an assignment) to send the link or the QR code again, and open it in full.',
   'case.loading': 'Loading the case…',
   'case.missing': 'There is no case “{id}”. If you opened it from a file, open the file again.',
   'case.loadFailed': 'The case could not be loaded: {message}',

@@ -13,7 +13,8 @@ export const zh: Record<MessageKey, string> = {
   'file.from': '来自文件 {name}',
 
   'nav.back': '全部案例',
-  'nav.notFound': '页面不存在。',
+  'nav.notFound': '这个链接好像已损坏。',
+  'nav.notFound.help': '复制时可能缺了一部分或被改动过。请让发送者（作业请找老师）重新发送链接或二维码，并完整打开。',
   'case.loading': '正在加载案例…',
   'case.missing': '找不到案例“{id}”。如果它来自你打开的文件，请重新打开该文件。',
   'case.loadFailed': '案例加载失败：{message}',

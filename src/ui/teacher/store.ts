@@ -5,11 +5,14 @@
  * import only ever adds: a bad file can never remove what was imported before.
  */
 import { newAttempts, type StoredAttempt } from '../../assignment/dedupe.ts';
+import type { ClassList } from '../../assignment/roster.ts';
 import type { Assignment } from '../../assignment/types.ts';
 
 const DB_NAME = 'dispute-desk-teacher';
 const ASSIGNMENTS = 'assignments';
 const ATTEMPTS = 'attempts';
+/** Class lists, by class name: one list serves every assignment of the class. */
+const CLASSES = 'classes';
 
 export interface SavedAssignment {
   id: string;
@@ -23,11 +26,12 @@ let opening: Promise<IDBDatabase> | undefined;
 
 function db(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
+    const request = indexedDB.open(DB_NAME, 2);
     request.onupgradeneeded = () => {
       const d = request.result;
-      d.createObjectStore(ASSIGNMENTS, { keyPath: 'id' });
-      d.createObjectStore(ATTEMPTS, { keyPath: 'key' }).createIndex('assignmentId', 'assignmentId');
+      if (!d.objectStoreNames.contains(ASSIGNMENTS)) d.createObjectStore(ASSIGNMENTS, { keyPath: 'id' });
+      if (!d.objectStoreNames.contains(ATTEMPTS)) d.createObjectStore(ATTEMPTS, { keyPath: 'key' }).createIndex('assignmentId', 'assignmentId');
+      if (!d.objectStoreNames.contains(CLASSES)) d.createObjectStore(CLASSES, { keyPath: 'className' });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => {
@@ -104,4 +108,43 @@ export async function clearResults(assignmentId: string, withAssignment = false)
   for (const key of keys) tx.objectStore(ATTEMPTS).delete(key);
   if (withAssignment) tx.objectStore(ASSIGNMENTS).delete(assignmentId);
   await done(tx);
+}
+
+export async function getClassList(className: string): Promise<ClassList | undefined> {
+  const d = await db();
+  return result(d.transaction(CLASSES).objectStore(CLASSES).get(className) as IDBRequest<ClassList | undefined>);
+}
+
+export async function listClassLists(): Promise<ClassList[]> {
+  const d = await db();
+  return result(d.transaction(CLASSES).objectStore(CLASSES).getAll() as IDBRequest<ClassList[]>);
+}
+
+export async function saveClassList(list: ClassList): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(CLASSES, 'readwrite');
+  tx.objectStore(CLASSES).put(JSON.parse(JSON.stringify(list)));
+  await done(tx);
+}
+
+export async function allAttempts(): Promise<StoredAttempt[]> {
+  const d = await db();
+  return result(d.transaction(ATTEMPTS).objectStore(ATTEMPTS).getAll() as IDBRequest<StoredAttempt[]>);
+}
+
+/** Adds an assignment only when its id is not stored yet: a restore never replaces. */
+export async function addAssignmentIfNew(saved: SavedAssignment): Promise<boolean> {
+  if (await getAssignment(saved.id)) return false;
+  await saveAssignment(saved);
+  return true;
+}
+
+/** Asks the browser to keep this data; false when it refuses, undefined when it cannot say. */
+export async function askToPersist(): Promise<boolean | undefined> {
+  try {
+    if (!navigator.storage?.persist) return undefined;
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return undefined;
+  }
 }
