@@ -27,14 +27,14 @@ const CASES: CaseFacts[] = [
     customer: 'Rafael',
     amount: 1200,
     best: {
-      replies: ['first-message.1', 'tax-worry.1', 'carrier-answer.1', 'wait-or-resend.1', 'follow-up.1', 'released-thanks.1'],
+      replies: ['first-message.3', 'tax-worry.2', 'carrier-answer.2', 'wait-or-resend.3', 'follow-up.4', 'released-thanks.3'],
       ending: 'arrived',
       satisfaction: 89,
     },
     failing: {
-      replies: ['first-message.1', 'tax-worry.1', 'carrier-answer.3', 'fake-tracking-checked.1'],
-      ending: 'false-shipment',
-      rule: 'P-FAKE-TRACKING',
+      replies: ['first-message.3', 'tax-worry.3', 'carrier-answer.2', 'wait-or-resend.3', 'follow-up.4', 'released-thanks.3'],
+      ending: 'arrived',
+      rule: 'P-CUSTOMS-HONEST',
     },
   },
   {
@@ -42,12 +42,12 @@ const CASES: CaseFacts[] = [
     customer: 'Camille',
     amount: 2900,
     best: {
-      replies: ['dispute-opened.1', 'photos-sent.1', 'options.1', 'choice.1'],
+      replies: ['dispute-opened.3', 'photos-sent.3', 'options.2', 'choice.3'],
       ending: 'partial-refund',
       satisfaction: 83,
     },
     failing: {
-      replies: ['dispute-opened.1', 'photos-sent.1', 'options.1', 'choice.2'],
+      replies: ['dispute-opened.3', 'photos-sent.3', 'options.2', 'choice.2'],
       ending: 'review-deal',
       rule: 'P-FEEDBACK-TRADE',
     },
@@ -57,12 +57,12 @@ const CASES: CaseFacts[] = [
     customer: 'Olga',
     amount: 4500,
     best: {
-      replies: ['first-message.1', 'foot-length.1', 'what-now.1', 'choice.1', 'ordered.1'],
+      replies: ['first-message.3', 'foot-length.3', 'what-now.2', 'choice.4', 'ordered.3'],
       ending: 'reordered',
       satisfaction: 85,
     },
     failing: {
-      replies: ['first-message.1', 'foot-length.1', 'what-now.1', 'choice.1', 'ordered.2'],
+      replies: ['first-message.3', 'foot-length.3', 'what-now.2', 'choice.4', 'ordered.1'],
       ending: 'tracking-not-found',
       rule: 'P-FAKE-TRACKING',
     },
@@ -72,12 +72,12 @@ const CASES: CaseFacts[] = [
     customer: 'Mei',
     amount: 6000,
     best: {
-      replies: ['first-message.1', 'photos.1', 'choice.1', 'any-news.1', 'tracking-day.1', 'thanks.1'],
+      replies: ['first-message.2', 'photos.3', 'choice.3', 'any-news.2', 'tracking-day.3', 'thanks.3'],
       ending: 'cup-delivered',
       satisfaction: 88,
     },
     failing: {
-      replies: ['first-message.1', 'photos.1', 'choice.2'],
+      replies: ['first-message.2', 'photos.3', 'choice.1'],
       ending: 'gift-for-review',
       rule: 'P-FEEDBACK-TRADE',
     },
