@@ -8,6 +8,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { casesPlugin } from './src/build/cases-plugin.ts';
+import { cspPlugin } from './src/build/csp-plugin.ts';
 import { filesPlugin } from './src/build/files-plugin.ts';
 import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
 import { detectLang, LANG_STORAGE_KEY } from './src/ui/lang.ts';
@@ -41,6 +42,7 @@ export default defineConfig({
   plugins: [
     casesPlugin({ dir: 'scenarios' }),
     filesPlugin(),
+    cspPlugin(),
     routePreloadPlugin([
       { hash: /^(#\/?)?$/, module: '/src/ui/pages/Home.svelte' },
       { hash: /^#\/case\/[^/]+\/?$/, module: '/src/ui/pages/CasePage.svelte' },

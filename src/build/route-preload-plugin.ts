@@ -6,6 +6,9 @@
  * script must run before it asks for them. This puts a few lines in `index.html` that read the
  * address and the language choice first and preload those scripts (and styles) at once, as Vite
  * does for a script's static imports.
+ *
+ * The lines go in a file of their own, loaded by a `<script src>` in the head, not inline: the
+ * page's Content-Security-Policy runs scripts from the site only.
  */
 import type { Plugin } from 'vite';
 
@@ -96,7 +99,8 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
           `  }`,
         ].join('\n');
         // A block, so these names stay out of the page's global scope.
-        return [{ tag: 'script', children: `{\n${code}\n}`, injectTo: 'head' }];
+        const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
+        return [{ tag: 'script', attrs: { src: `./${this.getFileName(ref)}` }, injectTo: 'head' }];
       },
     },
   };
