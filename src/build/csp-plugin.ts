@@ -4,7 +4,8 @@
  * `index.html` carries the policy the built site runs under: scripts, styles and connections from
  * the site only, images from the site or `data:`/`blob:`. The dev server injects each component's
  * styles as `<style>` elements and reloads over a WebSocket, so while serving (never in a build)
- * it adds `'unsafe-inline'` to `style-src` and `ws:` to `connect-src`.
+ * it allows inline styles (`'unsafe-inline'`, which browsers ignore beside a nonce, so the nonce goes)
+ * and `ws:` connections.
  */
 import type { Plugin } from 'vite';
 
@@ -26,7 +27,7 @@ const META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(
 
 export function devPolicy(policy: string): string {
   const p = parsePolicy(policy);
-  p.set('style-src', [...(p.get('style-src') ?? []), "'unsafe-inline'"]);
+  p.set('style-src', [...(p.get('style-src') ?? []).filter((s) => !s.startsWith("'nonce-")), "'unsafe-inline'"]);
   p.set('connect-src', [...(p.get('connect-src') ?? []), 'ws:']);
   return writePolicy(p);
 }

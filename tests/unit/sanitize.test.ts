@@ -56,3 +56,25 @@ describe('author HTML is content, not interface', () => {
     expect(['http://x/a.png', 'https://x/a.png', '//x/a.png', '\\\\x\\a.png', 'blob:http://x/1', 'data:text/html,x'].map(isSiteOrDataImage)).toEqual([false, false, false, false, false, false]);
   });
 });
+
+describe('the Content-Security-Policy', () => {
+  it('lets the dev server inject styles and reload, and nothing more', async () => {
+    const { devPolicy, parsePolicy } = await import('../../src/build/csp-plugin.ts');
+    const { readFileSync } = await import('node:fs');
+    const built = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync('index.html', 'utf8'))![1];
+    const dev = parsePolicy(devPolicy(built));
+    expect(dev.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(dev.get('connect-src')).toEqual(["'self'", 'ws:']);
+    expect(dev.get('script-src')).toEqual(["'self'"]);
+    expect(dev.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  });
+
+  it('the SCORM launch page runs only its own script, named by its hash', async () => {
+    const { launchPage } = await import('../../src/assignment/scorm.ts');
+    const { createHash } = await import('node:crypto');
+    const html = launchPage('2004', 'DDA1.abc_-', 'T');
+    const script = /<script>([^<]*)<\/script>/.exec(html)![1];
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(html).toContain(`content="default-src 'none'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'"`);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The page's Content-Security-Policy, and author HTML from a share link: remote addresses are never
+ * loaded, the app's look cannot be imitated, outside links are defused.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { encodeCase } from '../../src/ui/studio/share-link.ts';
+import { ALLOWED_ATTR, ALLOWED_TAGS } from '../../src/case/sanitize.ts';
+import { EDITOR_STYLE_NONCE } from '../../src/ui/studio/editor-setup.ts';
+import { AUTHOR_HTML, TRACKER } from '../fixtures/author-html.ts';
+
+test.use({ locale: 'en-US' });
+
+const seed = readFileSync('scenarios/aliexpress-price-drop.md', 'utf8');
+
+/** The seed case with every hostile sample as a paragraph of the English briefing. */
+function hostileShareLink(): string {
+  const md = seed.replace('# Briefing en\n', `# Briefing en\n\n${AUTHOR_HTML.join('\n\n')}\n`);
+  const encoded = encodeCase(md);
+  if (!encoded.ok) throw new Error(encoded.problem);
+  return `./#/play?case=${encoded.token}`;
+}
+
+async function policyOf(page: Page): Promise<Map<string, string[]>> {
+  const content = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(content).toBeTruthy();
+  return new Map(content!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+}
+
+test('the site runs under a policy: scripts and styles from the site, images from the site or data:, nothing framed', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const policy = await policyOf(page);
+  expect(policy.get('default-src')).toEqual(["'self'"]);
+  expect(policy.get('script-src')).toEqual(["'self'"]);
+  // The studio's editor writes its styles with a nonce (see `editor-setup.ts`).
+  expect(policy.get('style-src')).toEqual(["'self'", `'nonce-${EDITOR_STYLE_NONCE}'`]);
+  expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+  expect(policy.get('connect-src')).toEqual(["'self'"]);
+  expect(policy.get('object-src')).toEqual(["'none'"]);
+  expect(policy.get('frame-src')).toEqual(["'none'"]);
+  // No inline script is left in the page: the route preload is a file of the site.
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+  expect(await page.locator('script[src*="route-preload"]').count()).toBe(1);
+  // The site's own pages raise no violation: the library, a case, the studio's editor.
+  await page.goto('./#/case/aliexpress-price-drop');
+  await expect(page.getByRole('heading', { level: 2, name: /choose your reply/i })).toBeVisible();
+  await page.goto('./#/studio');
+  await expect(page.getByRole('textbox').first()).toBeVisible();
+  await expect(page.locator('.cm-editor')).toHaveCSS('display', 'flex');
+  expect(violations).toEqual([]);
+});
+
+test('a shared case cannot load a remote image, imitate the app or hide where a link goes', async ({ page }) => {
+  const remote: string[] = [];
+  await page.route(/tracker\.example|evil\.example/, (route) => {
+    remote.push(route.request().url());
+    return route.abort();
+  });
+  const blocked: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => blocked.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.effectiveDirective} ${e.blockedURI}`),
+    ),
+  );
+  await page.goto(hostileShareLink());
+  await expect(page.getByRole('heading', { level: 2, name: /choose your reply/i })).toBeVisible();
+  const briefing = page.getByText('Pay to exe.fdp or this');
+  await expect(briefing).toBeVisible();
+
+  // Author HTML (everything beside the briefing's first paragraph) holds only allowed elements and attributes.
+  const found = await briefing.evaluate((p) =>
+    [...p.parentElement!.querySelectorAll('*')].map((el) => [el.tagName.toLowerCase(), ...[...el.attributes].map((a) => a.name)]),
+  );
+  expect(found.length).toBeGreaterThan(5);
+  for (const [tag, ...attributes] of found) {
+    expect(ALLOWED_TAGS).toContain(tag);
+    for (const a of attributes) expect([...ALLOWED_ATTR, 'target', 'rel']).toContain(a);
+  }
+  expect(await page.getByRole('link', { name: /Open your certificate/ }).getAttribute('class')).toBeNull();
+  const link = page.getByRole('link', { name: 'Open your certificate (https://evil.example/certificate)' });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  const invoice = page.getByRole('link', { name: /invoice/ });
+  expect(await invoice.getAttribute('ping')).toBeNull();
+  expect(await invoice.getAttribute('download')).toBeNull();
+  expect(await page.locator('main svg image, main svg use, main math, main area, main input[type=image]').count()).toBe(0);
+  expect(await page.locator('main [style*="fixed"]').count()).toBe(0);
+  expect(await page.locator('main img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')).filter((s) => s && /tracker/.test(s)))).toEqual([]);
+  expect(ALLOWED_TAGS).not.toContain('svg');
+
+  // Were the sanitiser ever to let one through, the policy blocks it.
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'https://tracker.example/injected.png';
+    img.alt = '';
+    document.body.append(img);
+  });
+  await expect.poll(() => blocked).toContainEqual(expect.stringMatching(/^img-src https:\/\/tracker\.example\/injected\.png/));
+  expect(remote.filter((u) => TRACKER.test(u))).toEqual([]);
+});
