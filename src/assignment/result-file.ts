@@ -236,7 +236,10 @@ export function decodeResultCode(code: string): ReadResult {
         finishedAt: at(startedAt, r[6], `x.${i}.finishedAt`),
         settings: { feedback: f ? 'deferred' : 'immediate', hints: !!h, attempts: n, showRealPath: !!real },
         pass: { minSatisfaction: ms, minCompliance: mc, criticalFails: !!crit },
-        steps: need(Array.isArray(r[9]), `x.${i}.steps`, r[9]).map(([node, reply, s], k) => ({ node, reply, at: at(startedAt, s, `x.${i}.steps.${k}`) })),
+        steps: need(Array.isArray(r[9]), `x.${i}.steps`, r[9]).map((step, k) => {
+          const [node, reply, s] = need(Array.isArray(step) && step.length === 3, `x.${i}.steps.${k}`, step);
+          return { node, reply, at: at(startedAt, s, `x.${i}.steps.${k}`) };
+        }),
         scores: { ending, satisfaction, compliance, passed: !!passed },
       };
     });
@@ -245,6 +248,7 @@ export function decodeResultCode(code: string): ReadResult {
     return readResultFile(file, false);
   } catch (error) {
     if (error instanceof ShapeError) return { problem: { kind: 'invalid', field: error.field } };
-    throw error;
+    // Whatever else the content trips over, it is still not a code this program wrote.
+    return { problem: { kind: 'invalid', field: 'code' } };
   }
 }

@@ -28,6 +28,7 @@ const en = {
   'link.foreign': 'This is not an assignment link.',
   'link.unreadable': 'The link could not be read. It may come from a newer version of Dispute Desk.',
   'link.invalid': 'The link does not hold a valid assignment.',
+  'link.too-large': 'This link is far longer than any assignment link and was not read.',
 
   'new.title': 'New assignment',
   'new.lead': 'Choose the cases, name the class and the assignment, and fix the settings. Students cannot change what you set here.',
@@ -240,6 +241,7 @@ const zh: Record<Key, string> = {
   'link.foreign': '这不是作业链接。',
   'link.unreadable': '无法读取该链接，它可能来自更新版本的 Dispute Desk。',
   'link.invalid': '该链接中没有有效的作业。',
+  'link.too-large': '这个链接远远超过任何作业链接的长度，未读取。',
 
   'new.title': '新建作业',
   'new.lead': '选择案例，填写班级和作业名称，并设定选项。学生无法更改你在这里的设定。',
