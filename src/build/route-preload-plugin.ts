@@ -66,18 +66,26 @@ export interface LanguagePreload {
   modules: Record<string, string>;
 }
 
-export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePreload): Plugin {
+/** A hash longer than `longest` is replaced by `replacement` before anything else loads. */
+export interface LongHash {
+  longest: number;
+  replacement: string;
+}
+
+export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePreload, longHash: LongHash): Plugin {
   return {
     name: 'dispute-desk-route-preload',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return;
         const files = preloadsIn(ctx.bundle, ctx.chunk.fileName);
         const pages = routes.map((r) => [r.hash.source, files(r.module)]);
         const strings = Object.fromEntries(Object.entries(languages.modules).map(([lang, module]) => [lang, files(module)]));
         const code = [
+          // First, so no address in the page is worked out against a megabytes-long one.
+          `if (location.hash.length > ${longHash.longest}) history.replaceState(history.state, '', ${JSON.stringify(longHash.replacement)});`,
           `const preload = (files) => {`,
           `  for (const href of files) {`,
           `    const link = document.createElement('link');`,
@@ -100,7 +108,11 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
         ].join('\n');
         // A block, so these names stay out of the page's global scope.
         const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
-        return [{ tag: 'script', attrs: { src: `./${this.getFileName(ref)}` }, injectTo: 'head' }];
+        // Right after the character set, before the policy and every other address in the page:
+        // a megabytes-long hash is dropped before the browser works anything out against it.
+        const charset = /<meta charset="utf-8"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('route-preload: index.html has no <meta charset="utf-8">');
+        return html.replace(charset, (m) => `${m}\n    <script src="./${this.getFileName(ref)}"></script>`);
       },
     },
   };

@@ -15,6 +15,8 @@ export const en = {
 
   'nav.back': 'All cases',
   'nav.notFound': 'This page does not exist.',
+  'nav.tooLong.title': 'This link cannot be opened',
+  'nav.tooLong': 'The link is far longer than any link this site makes, so it was not read. Ask whoever sent it for the link again.',
   'case.loading': 'Loading the case…',
   'case.missing': 'There is no case “{id}”. If you opened it from a file, open the file again.',
   'case.loadFailed': 'The case could not be loaded: {message}',

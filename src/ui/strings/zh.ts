@@ -14,6 +14,8 @@ export const zh: Record<MessageKey, string> = {
 
   'nav.back': '全部案例',
   'nav.notFound': '页面不存在。',
+  'nav.tooLong.title': '无法打开此链接',
+  'nav.tooLong': '这个链接远远超过本网站生成的任何链接的长度，因此没有读取。请向发送者重新索取链接。',
   'case.loading': '正在加载案例…',
   'case.missing': '找不到案例“{id}”。如果它来自你打开的文件，请重新打开该文件。',
   'case.loadFailed': '案例加载失败：{message}',
