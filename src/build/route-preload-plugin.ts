@@ -10,7 +10,7 @@
  * The lines go in a file of their own, loaded by a `<script src>` in the head, not inline: the
  * page's Content-Security-Policy runs scripts from the site only.
  */
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 
 export interface RoutePreload {
   /** Tested against `location.hash`. */
@@ -107,12 +107,14 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
           `  }`,
         ].join('\n');
         // A block, so these names stay out of the page's global scope.
-        const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
+        // In a build this hook runs inside the bundle's generation, where files can be added.
+        const build = this as unknown as Rollup.PluginContext;
+        const ref = build.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
         // Right after the character set, before the policy and every other address in the page:
         // a megabytes-long hash is dropped before the browser works anything out against it.
         const charset = /<meta charset="utf-8"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('route-preload: index.html has no <meta charset="utf-8">');
-        return html.replace(charset, (m) => `${m}\n    <script src="./${this.getFileName(ref)}"></script>`);
+        return html.replace(charset, (m) => `${m}\n    <script src="./${build.getFileName(ref)}"></script>`);
       },
     },
   };

@@ -15,6 +15,7 @@ export const en = {
 
   'nav.back': 'All cases',
   'nav.notFound': 'This page does not exist.',
+  'case.renderFailed': 'This case passed the checks but could not be shown ({message}). Tell its author.',
   'nav.tooLong.title': 'This link cannot be opened',
   'nav.tooLong': 'The link is far longer than any link this site makes, so it was not read. Ask whoever sent it for the link again.',
   'case.loading': 'Loading the case…',

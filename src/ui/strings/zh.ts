@@ -14,6 +14,7 @@ export const zh: Record<MessageKey, string> = {
 
   'nav.back': '全部案例',
   'nav.notFound': '页面不存在。',
+  'case.renderFailed': '这个案例通过了检查，但无法显示（{message}）。请告诉它的作者。',
   'nav.tooLong.title': '无法打开此链接',
   'nav.tooLong': '这个链接远远超过本网站生成的任何链接的长度，因此没有读取。请向发送者重新索取链接。',
   'case.loading': '正在加载案例…',
