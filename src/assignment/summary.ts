@@ -3,6 +3,7 @@
  * attempts, time spent, late or not), and the summary to plan the next lesson from — pass rates,
  * score distributions, what the class chose at every decision point, the rules broken most often.
  */
+import { table } from '../case/table.ts';
 import type { Case } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import { isLate } from './assignment.ts';
@@ -62,7 +63,7 @@ export function buildTable(assignment: Assignment, attempts: readonly StoredAtte
   for (const [key, list] of byStudent) {
     // The name as most recently handed in, in case a student corrected it.
     const latest = list.reduce((x, y) => (y.record.finishedAt > x.record.finishedAt ? y : x));
-    const cells: Record<string, Cell> = {};
+    const cells = table<Cell>([]);
     for (const assigned of assignment.cases) {
       const scored = list
         .filter((a) => a.record.caseId === assigned.id)

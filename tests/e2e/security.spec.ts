@@ -8,6 +8,8 @@ import { encodeCase } from '../../src/ui/studio/share-link.ts';
 import { ALLOWED_ATTR, ALLOWED_TAGS } from '../../src/case/sanitize.ts';
 import { EDITOR_STYLE_NONCE } from '../../src/ui/studio/editor-setup.ts';
 import { AUTHOR_HTML, TRACKER } from '../fixtures/author-html.ts';
+import { sampleCode } from '../fixtures/hostile-inputs.ts';
+import { decodeAssignment } from '../../src/assignment/assignment.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -101,4 +103,32 @@ test('a shared case cannot load a remote image, imitate the app or hide where a 
   });
   await expect.poll(() => blocked).toContainEqual(expect.stringMatching(/^img-src https:\/\/tracker\.example\/injected\.png/));
   expect(remote.filter((u) => TRACKER.test(u))).toEqual([]);
+});
+
+test('students numbered __proto__, constructor, toString and hasOwnProperty import, and each one’s page opens', async ({ page }) => {
+  test.slow(); // creates an assignment, imports four codes and opens four pages
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('./#/teacher/new');
+  await page.getByLabel('Class', { exact: true }).fill('Keys');
+  await page.getByLabel('Assignment name').fill('Untrusted keys');
+  await page.getByRole('checkbox', { name: /The price dropped the day after she ordered/ }).check();
+  await page.getByRole('button', { name: 'Create the assignment' }).click();
+  const link = await page.getByLabel('Link for students').inputValue();
+  const decoded = decodeAssignment(link.slice(link.indexOf('#/a/') + 4));
+  if (!('assignment' in decoded)) throw new Error(decoded.problem);
+  const numbers = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+  // Node and reply ids from the file are outside strings too.
+  const codes = numbers.map((n) => sampleCode(decoded.assignment, n, { node: n, reply: 'valueOf' }));
+  await page.getByRole('link', { name: 'Go to the results' }).click();
+  await page.getByLabel('Or paste result codes (one or many)').fill(codes.join('\n\n'));
+  await page.getByRole('button', { name: 'Import codes' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('Attempts added: 4');
+  for (const n of numbers) {
+    await page.getByRole('link', { name: `Ann ${n}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Ann ${n} (${n})` })).toBeVisible();
+    await page.getByRole('link', { name: 'All results' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Untrusted keys');
+  expect(errors).toEqual([]);
 });

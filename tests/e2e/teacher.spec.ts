@@ -229,6 +229,8 @@ for (const lang of ['en-US', 'zh-CN'] as const)
   test.describe(`axe finds no WCAG 2.1 AA violation (${lang})`, () => {
     const zh = lang === 'zh-CN';
     test.use({ locale: lang });
+    // Each axe scan of a whole page takes seconds when the machine is busy.
+    test.slow();
 
     /** A minimal assignment made through the form; returns the link for students. */
     async function quickAssignment(page: Page): Promise<string> {

@@ -103,7 +103,7 @@ describe('sizes are limited before decoding', () => {
   it('finds a code wrapped across lines inside a long chat, the longest run that passes its checksum', () => {
     const wrapped = code.replace(/.{20}/g, '$&\n');
     const outcome = importCode('c', `${wrapped}\n${chatWords(20_000)}`, assignment, NOW);
-    expect(outcome).toMatchObject({ file: { student: { name: 'Ann' } } });
+    expect(outcome).toMatchObject({ file: { student: { name: 'Ann 2023001' } } });
     const words = `${wrapped} thanks`.split(/\s+/);
     expect(checksumEnds(RESULT_CODE_PREFIX, words)).toEqual([words.length - 1]);
   });
