@@ -15,6 +15,9 @@ export const en = {
 
   'nav.back': 'All cases',
   'nav.notFound': 'This page does not exist.',
+  'store.setAsideAssignments': '{n} saved assignment record(s) in this browser could not be read and are not shown. They are kept as they are.',
+  'store.setAsideAttempts': '{n} stored attempt record(s) for this assignment could not be read and are not shown. They are kept as they are.',
+  'studio.draftUnreadable': 'Your saved draft could not be read. It is kept in this browser under its own name; the editor starts from the template.',
   'progress.unreadable': 'Your saved work on this assignment could not be read. A copy is kept in this browser; tell your teacher.',
   'progress.damaged': '{n} saved attempt(s) on this assignment could not be read and are not counted. They are kept in this browser; tell your teacher.',
   'storage.saveFailed': 'Your progress could not be saved: this browser’s storage is full or switched off. Hand in what you have finished now, or free some space.',

@@ -14,6 +14,9 @@ export const zh: Record<MessageKey, string> = {
 
   'nav.back': '全部案例',
   'nav.notFound': '页面不存在。',
+  'store.setAsideAssignments': '本浏览器中有 {n} 条作业记录无法读取，未显示。它们原样保留。',
+  'store.setAsideAttempts': '这项作业有 {n} 条作答记录无法读取，未显示。它们原样保留。',
+  'studio.draftUnreadable': '无法读取你保存的草稿。它已另存在本浏览器中；编辑器从模板开始。',
   'progress.unreadable': '无法读取你在这项作业上保存的进度。副本已保留在本浏览器中，请告诉老师。',
   'progress.damaged': '有 {n} 次保存的作答无法读取，不计入成绩。它们仍保留在本浏览器中，请告诉老师。',
   'storage.saveFailed': '无法保存你的进度：浏览器存储空间已满或已关闭。请现在提交已完成的部分，或腾出一些空间。',
