@@ -9,7 +9,7 @@ import { ALLOWED_ATTR, ALLOWED_TAGS } from '../../src/case/sanitize.ts';
 import { EDITOR_STYLE_NONCE } from '../../src/ui/studio/editor-setup.ts';
 import { AUTHOR_HTML, TRACKER } from '../fixtures/author-html.ts';
 import { sampleCode } from '../fixtures/hostile-inputs.ts';
-import { decodeAssignment } from '../../src/assignment/assignment.ts';
+import { decodeAssignment, encodeAssignment } from '../../src/assignment/assignment.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -131,4 +131,63 @@ test('students numbered __proto__, constructor, toString and hasOwnProperty impo
   }
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Untrusted keys');
   expect(errors).toEqual([]);
+});
+
+test('a shared case nested too deep to render is refused by the checker with its line, not a broken page', async ({ page }) => {
+  const deep = seed.replace('# Briefing en\n', `# Briefing en\n\n${'> '.repeat(3000)}Why?\n`);
+  const encoded = encodeCase(deep);
+  if (!encoded.ok) throw new Error(encoded.problem);
+  await page.goto(`./#/play?case=${encoded.token}`);
+  await expect(page.getByRole('heading', { level: 1, name: /cannot be played|has problems|problem/i })).toBeVisible();
+  await expect(page.getByText(/NESTING_TOO_DEEP/).first()).toBeVisible();
+});
+
+test('adding an assignment whose id is already here shows what differs and asks first', async ({ page }) => {
+  await page.goto('./#/teacher/new');
+  await page.getByLabel('Class', { exact: true }).fill('Mine');
+  await page.getByLabel('Assignment name').fill('Original');
+  await page.getByRole('checkbox', { name: /The price dropped the day after she ordered/ }).check();
+  await page.getByRole('button', { name: 'Create the assignment' }).click();
+  const link = await page.getByLabel('Link for students').inputValue();
+  const decoded = decodeAssignment(link.slice(link.indexOf('#/a/') + 4));
+  if (!('assignment' in decoded)) throw new Error(decoded.problem);
+  const changed = encodeAssignment({ ...decoded.assignment, title: 'Changed', pass: { minSatisfaction: 10, minCompliance: 10, criticalFails: false } });
+  await page.goto('./#/teacher');
+  await page.getByLabel('Assignment link').fill(`${link.slice(0, link.indexOf('#/a/'))}#/a/${changed}`);
+  await page.getByRole('button', { name: 'Add and open its results' }).click();
+  const ask = page.getByRole('alertdialog');
+  await expect(ask).toContainText('Name: Original → Changed');
+  await expect(ask).toContainText('To pass (satisfaction / compliance)');
+  await ask.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.getByRole('link', { name: /Original/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Changed/ })).toHaveCount(0);
+});
+
+test('one damaged saved attempt is set aside with a notice and the student’s other work still loads', async ({ page }) => {
+  await page.goto('./#/teacher/new');
+  await page.getByLabel('Class', { exact: true }).fill('C');
+  await page.getByLabel('Assignment name').fill('Saved work');
+  await page.getByRole('checkbox', { name: /The price dropped the day after she ordered/ }).check();
+  await page.getByRole('button', { name: 'Create the assignment' }).click();
+  const link = await page.getByLabel('Link for students').inputValue();
+  const decoded = decodeAssignment(link.slice(link.indexOf('#/a/') + 4));
+  if (!('assignment' in decoded)) throw new Error(decoded.problem);
+  const a = decoded.assignment;
+  await page.goto(link);
+  await page.getByLabel('Name').fill('Ann');
+  await page.getByLabel('Student number').fill('7');
+  await page.getByRole('button', { name: 'Start the assignment' }).click();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  // A damaged attempt beside the student's saved work, as a broken write might leave it.
+  await page.evaluate((key) => {
+    const p = JSON.parse(localStorage.getItem(key)!);
+    p.attempts = [{ caseId: 'x', steps: 5 }];
+    localStorage.setItem(key, JSON.stringify(p));
+  }, `dispute-desk:assignment:${a.id}`);
+  await page.reload();
+  await expect(page.getByText('1 saved attempt(s) on this assignment could not be read')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  // Still in storage, as it was: kept for the teacher, never counted.
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), `dispute-desk:assignment:${a.id}`);
+  expect([...stored.attempts, ...(stored.damaged ?? [])]).toContainEqual({ caseId: 'x', steps: 5 });
 });
