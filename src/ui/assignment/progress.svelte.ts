@@ -21,8 +21,9 @@ export function createProgress(a: Assignment, storage: Storage | null = defaultS
     writeItem(storage, `${key}:unreadable:${Date.now()}`, readItem(storage, key) ?? '');
     pushNotice('progress.unreadable');
   }
-  let progress = $state.raw<Progress>(readProgress(stored.value, a));
-  if (progress.damaged?.length) pushNotice('progress.damaged', { n: progress.damaged.length });
+  const initial = readProgress(stored.value, a);
+  if (initial.damaged?.length) pushNotice('progress.damaged', { n: initial.damaged.length });
+  let progress = $state.raw<Progress>(initial);
   const set = (p: Progress) => {
     progress = p;
     // A save that fails (storage full or switched off) is said at once, not found out later.
