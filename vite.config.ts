@@ -9,8 +9,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { casesPlugin } from './src/build/cases-plugin.ts';
+import { cspPlugin } from './src/build/csp-plugin.ts';
 import { filesPlugin } from './src/build/files-plugin.ts';
 import { routePreloadPlugin } from './src/build/route-preload-plugin.ts';
+import { LONGEST_HASH, TOO_LONG_HASH } from './src/ui/hash-limit.ts';
 import { detectLang, LANG_STORAGE_KEY } from './src/ui/lang.ts';
 
 const APP = [
@@ -19,7 +21,7 @@ const APP = [
   'src/ui/App.svelte', 'src/ui/i18n.ts', 'src/ui/locale.svelte.ts', 'src/ui/router.svelte.ts',
   'src/ui/teacher/routes.ts', 'src/ui/assignment/routes.ts', 'src/ui/studio/routes.ts',
   'src/ui/notices.svelte.ts', 'src/ui/settings.ts', 'src/ui/settings.svelte.ts', 'src/ui/storage.ts',
-  'src/ui/cases.ts', 'src/ui/history.ts', 'src/ui/saves.ts',
+  'src/ui/cases.ts', 'src/ui/history.ts', 'src/ui/saves.ts', 'src/ui/hash-limit.ts',
   'src/ui/components/CaseFacts.svelte', 'src/ui/components/LanguageSwitch.svelte', 'src/ui/components/Notices.svelte',
 ];
 const PLAYER = [
@@ -42,6 +44,7 @@ export default defineConfig({
   plugins: [
     casesPlugin({ dir: process.env.DISPUTE_DESK_CASES || 'scenarios' }),
     filesPlugin(),
+    cspPlugin(),
     routePreloadPlugin([
       { hash: /^(#\/?)?$/, module: '/src/ui/pages/Home.svelte' },
       { hash: /^#\/case\/[^/]+\/?$/, module: '/src/ui/pages/CasePage.svelte' },
@@ -49,7 +52,7 @@ export default defineConfig({
       detect: detectLang,
       storageKey: LANG_STORAGE_KEY,
       modules: { en: '/src/ui/strings/en.ts', 'zh-CN': '/src/ui/strings/zh.ts' },
-    }),
+    }, { longest: LONGEST_HASH, replacement: TOO_LONG_HASH }),
     svelte(),
   ],
   server: { host: '127.0.0.1' },

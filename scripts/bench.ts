@@ -8,7 +8,8 @@
  *   the JavaScript the library and a case page load (gzip), the size of each case's data, and that
  *   neither page loads a Markdown parser, YAML parser or sanitiser;
  * - Lighthouse (mobile) on both pages, medians of three runs;
- * - click → DOM updated for replies in a generated 1,000-node case, in headless Chromium.
+ * - click → DOM updated for replies in a generated 1,000-node case, in headless Chromium;
+ * - how fast oversized and hostile links, codes and files are refused (`--refusals` runs only this).
  * Figures are medians over repeats in one run; the machine is noisy, so compare within a run.
  * Goals are reported (✓/✗), never asserted. `--no-browser` skips everything after the engine;
  * `--no-latency` and `--no-lighthouse` skip those parts.
@@ -24,6 +25,7 @@ import { benchAuthoring } from './lib/authoring.ts';
 import { benchBrowser } from './lib/bench-browser.ts';
 import { generateCase } from './lib/generate.ts';
 import { benchRulebook } from './lib/graph.ts';
+import { benchRefusals } from './lib/refusal-bench.ts';
 import { benchStudio } from './lib/studio-bench.ts';
 import { median, percentile as pct } from './lib/stats.ts';
 
@@ -31,6 +33,12 @@ const rulebook = benchRulebook;
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (process.argv.includes('--refusals')) {
+  await benchRefusals(root, { browser: !process.argv.includes('--no-browser') });
+  process.exit(0);
+}
 
 benchAuthoring();
 
@@ -62,7 +70,9 @@ benchAuthoring();
 benchStudio(rulebook);
 
 if (!process.argv.includes('--no-browser'))
-  await benchBrowser(fileURLToPath(new URL('..', import.meta.url)), {
+  await benchBrowser(root, {
     lighthouse: !process.argv.includes('--no-lighthouse'),
     latency: !process.argv.includes('--no-latency'),
   });
+
+await benchRefusals(root, { browser: !process.argv.includes('--no-browser') });

@@ -7,7 +7,15 @@
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const LOOKUP = new Map([...ALPHABET].map((ch, i) => [ch, i]));
+/** Each character code's value in the alphabet, or -1. */
+const LOOKUP = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** The value (0–63) of one base64url character, or -1 for any other. */
+export const base64urlValue = (code: number): number => (code < 128 ? LOOKUP[code] : -1);
 
 export function toBase64url(bytes: Uint8Array): string {
   let out = '';
@@ -26,10 +34,10 @@ export function fromBase64url(text: string): Uint8Array | undefined {
   let bits = 0;
   let value = 0;
   let o = 0;
-  for (const ch of text) {
-    const v = LOOKUP.get(ch);
-    if (v === undefined) return undefined;
-    value = (value << 6) | v;
+  for (let i = 0; i < text.length; i++) {
+    const v = base64urlValue(text.charCodeAt(i));
+    if (v < 0) return undefined;
+    value = ((value << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -50,10 +58,17 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32Finish(crc32Update(CRC32_START, bytes));
 }
+
+/** CRC-32 in steps, for a checksum over a growing prefix: start, update with more bytes, finish. */
+export const CRC32_START = 0xffffffff;
+export function crc32Update(state: number, bytes: Uint8Array): number {
+  let c = state;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return c;
+}
+export const crc32Finish = (state: number): number => (state ^ 0xffffffff) >>> 0;
 
 export const utf8 = {
   encode: (text: string): Uint8Array => new TextEncoder().encode(text),

@@ -3,6 +3,7 @@
  * refused with its reason while the others import.
  */
 import { attemptsOf, type StoredAttempt } from './dedupe.ts';
+import { checksumEnds, MAX_PACKED_CHARS } from './pack.ts';
 import { decodeResultCode, parseResultFile, RESULT_CODE_PREFIX, type ResultProblem } from './result-file.ts';
 import type { Assignment, ResultFile } from './types.ts';
 
@@ -40,15 +41,15 @@ export function splitCodes(text: string): string[] {
 
 /**
  * A code may have been wrapped across lines (e-mail does that) and may be followed by other words
- * ("thanks!"): the longest run of its pieces that passes the checksum is the code.
+ * ("thanks!"): the longest run of its pieces that passes the checksum is the code. The checksum is
+ * followed along the pieces in one pass, so a code inside a long chat is read at once.
  */
 export function importCode(label: string, text: string, a: Assignment, now: string, versions?: ReadonlySet<string>): ImportOutcome {
   const pieces = text.split(/\s+/).filter(Boolean);
-  let first: ReturnType<typeof decodeResultCode> | undefined;
-  for (let n = pieces.length; n >= 1; n--) {
+  if (!pieces[0]?.startsWith(RESULT_CODE_PREFIX)) return accept(label, decodeResultCode(pieces.slice(0, 2).join('')), a, 'code', now, versions);
+  for (const n of checksumEnds(RESULT_CODE_PREFIX, pieces)) {
     const read = decodeResultCode(pieces.slice(0, n).join(''));
-    first ??= read;
     if ('file' in read || read.problem.kind !== 'damaged-code') return accept(label, read, a, 'code', now, versions);
   }
-  return accept(label, first ?? { problem: { kind: 'foreign' } }, a, 'code', now, versions);
+  return { label, problem: pieces.join('').length > MAX_PACKED_CHARS ? { kind: 'too-large' } : { kind: 'damaged-code' } };
 }

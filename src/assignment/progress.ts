@@ -3,6 +3,7 @@
  * attempts they finished, and the wall-clock start and reply times of the attempt in progress per
  * case. Pure transitions; the page stores the value after each one.
  */
+import { table } from '../case/table.ts';
 import type { Case } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import { isInstant, isInt, isRecord, isString } from './guards.ts';
@@ -21,9 +22,11 @@ export interface Progress {
   student?: Student;
   attempts: AttemptRecord[];
   current: Record<string, InProgress>;
+  /** Saved attempts that could not be read: kept as they were (for download), never counted. */
+  damaged?: unknown[];
 }
 
-export const emptyProgress = (assignmentId: string): Progress => ({ format: 1, assignmentId, attempts: [], current: {} });
+export const emptyProgress = (assignmentId: string): Progress => ({ format: 1, assignmentId, attempts: [], current: table([]) });
 
 /** Stored progress back; anything unreadable starts afresh rather than blocking the page. */
 export function readProgress(raw: unknown, a: Assignment): Progress {
@@ -33,19 +36,24 @@ export function readProgress(raw: unknown, a: Assignment): Progress {
     ? { name: raw.student.name, number: raw.student.number }
     : undefined;
   // Finished attempts are re-read through the result-file checks, so a damaged one is dropped, not trusted.
-  let attempts: AttemptRecord[] = [];
-  if (student && Array.isArray(raw.attempts)) {
-    const read = readResultFile(makeResultFile(a, student, raw.attempts as AttemptRecord[], instant(0)), false);
-    if ('file' in read) attempts = read.file.attempts;
-  }
-  const current: Record<string, InProgress> = {};
+  // Each finished attempt is re-read on its own through the result-file checks: a damaged one is set
+  // aside (kept, not trusted, not counted) and the others still load.
+  const attempts: AttemptRecord[] = [];
+  const damaged: unknown[] = Array.isArray(raw.damaged) ? [...raw.damaged] : [];
+  if (student && Array.isArray(raw.attempts))
+    for (const x of raw.attempts) {
+      const read = readResultFile(makeResultFile(a, student, [x as AttemptRecord], instant(0)), false);
+      if ('file' in read) attempts.push(...read.file.attempts);
+      else damaged.push(x);
+    }
+  const current = table<InProgress>([]);
   if (isRecord(raw.current))
     for (const [caseId, v] of Object.entries(raw.current)) {
       if (!isRecord(v) || !isInt(v.number, 1, 999) || !isInstant(v.startedAt) || !Array.isArray(v.steps)) continue;
       const steps = v.steps.filter((s): s is RecordedStep => isRecord(s) && isString(s.node) && isString(s.reply) && isInstant(s.at));
       current[caseId] = { number: v.number, startedAt: v.startedAt, steps };
     }
-  return { format: 1, assignmentId: a.id, ...(student ? { student } : {}), attempts, current };
+  return { format: 1, assignmentId: a.id, ...(student ? { student } : {}), attempts, current, ...(damaged.length ? { damaged } : {}) };
 }
 
 export const finishedAt = (p: Progress, caseId: string): AttemptRecord[] => p.attempts.filter((r) => r.caseId === caseId);
@@ -60,7 +68,7 @@ export function attemptsLeft(p: Progress, a: Assignment, caseId: string): number
 export function begin(p: Progress, caseId: string, now: number): Progress {
   if (p.current[caseId]) return p;
   const number = Math.max(0, ...finishedAt(p, caseId).map((r) => r.number)) + 1;
-  return { ...p, current: { ...p.current, [caseId]: { number, startedAt: instant(now), steps: [] } } };
+  return { ...p, current: table([...Object.entries(p.current), [caseId, { number, startedAt: instant(now), steps: [] }]]) };
 }
 
 /**
@@ -74,7 +82,7 @@ export function track(p: Progress, caseId: string, path: readonly { node: string
   while (same < Math.min(path.length, cur.steps.length) && cur.steps[same].reply === path[same].reply && cur.steps[same].node === path[same].node) same++;
   if (same === path.length && same === cur.steps.length) return p;
   const steps = [...cur.steps.slice(0, same), ...path.slice(same).map((s) => ({ node: s.node, reply: s.reply, at: instant(now) }))];
-  return { ...p, current: { ...p.current, [caseId]: { ...cur, steps } } };
+  return { ...p, current: table([...Object.entries(p.current), [caseId, { ...cur, steps }]]) };
 }
 
 /**
@@ -96,7 +104,7 @@ export function finish(p: Progress, a: Assignment, c: Case, result: Result, now:
     steps: cur.steps,
     result,
   });
-  const { [c.id]: _done, ...rest } = tracked.current;
+  const rest = table(Object.entries(tracked.current).filter(([id]) => id !== c.id));
   if (p.attempts.some((r) => r.id === record.id)) return { ...tracked, current: rest };
   return { ...tracked, attempts: [...tracked.attempts, record], current: rest };
 }

@@ -325,6 +325,7 @@ export function decodeResultCode(code: string): ReadResult {
     return readResultFile(file);
   } catch (error) {
     if (error instanceof ShapeError) return { problem: { kind: 'invalid', field: error.field } };
-    throw error;
+    // Whatever else the content trips over, it is still not a code this program wrote.
+    return { problem: { kind: 'invalid', field: 'code' } };
   }
 }

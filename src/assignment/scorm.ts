@@ -16,6 +16,7 @@
 import type { Case, CaseNode, Reply } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import type { AttemptRecord } from './types.ts';
+import { sha256 } from './sha256.ts';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -95,13 +96,17 @@ export const lmsParam = (version: ScormVersion) => (version === '1.2' ? 'scorm12
 export function launchPage(version: ScormVersion, payload: string, title: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(payload)) throw new Error('payload is not base64url');
   const target = `index.html?lms=${lmsParam(version)}#/a/${payload}`;
+  const script = `location.replace(${JSON.stringify(target)});`;
+  // Only this one script may run, named by its hash; nothing else loads.
+  const policy = `default-src 'none'; script-src 'sha256-${btoa(String.fromCharCode(...sha256(script)))}'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${xml(title)}</title>
-<script>location.replace(${JSON.stringify(target)});</script>
+<script>${script}</script>
 </head>
 <body>
 <p><a href="${target}">开始 · Start</a></p>

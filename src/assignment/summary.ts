@@ -3,6 +3,7 @@
  * attempts, time spent, late or not), and the summary to plan the next lesson from — pass rates,
  * score distributions, what the class chose at every decision point, the rules broken most often.
  */
+import { table } from '../case/table.ts';
 import type { Case } from '../case/types.ts';
 import type { Result } from '../engine/types.ts';
 import { isLate } from './assignment.ts';
@@ -126,7 +127,7 @@ export function buildTable(
     const names = [...new Set(list.map((a) => a.student.name))];
     const applies = [...versions.values()].filter((v) => !v.for || studentKey(v.for.number) === key);
     const limit = applies.some((v) => v.settings.attempts === 0) ? 0 : Math.max(assignment.settings.attempts, ...applies.map((v) => v.settings.attempts));
-    const cells: Record<string, Cell> = {};
+    const cells = table<Cell>([]);
     for (const assigned of assignment.cases) {
       const mine = list.filter((a) => a.record.caseId === assigned.id);
       const finished = mine.filter((a) => !a.unfinished);

@@ -35,7 +35,11 @@ const loaderSource = (urls: string) =>
     `  if (!Object.hasOwn(urls, id)) return undefined;`,
     `  const response = await fetch(urls[id]);`,
     `  if (!response.ok) throw new Error(\`\${response.status} \${response.statusText} (\${urls[id]})\`);`,
-    `  return response.json();`,
+    `  const c = await response.json();`,
+    // Looked up by ids from result files and saves, so without a prototype (see src/case/table.ts).
+    `  c.nodes = Object.assign(Object.create(null), c.nodes);`,
+    `  c.endings = Object.assign(Object.create(null), c.endings);`,
+    `  return c;`,
     `}`,
   ].join('\n');
 

@@ -71,7 +71,12 @@ export function compileCases(dir: string, root: string, { strict = true }: { str
   const summaries: CaseSummary[] = [];
   for (const c of checked) {
     if (c.kind !== 'case' || !c.result.value) continue;
-    const value = renderCase(c.result.value as Case, sanitize);
+    let value: Case & { rendered: true };
+    try {
+      value = renderCase(c.result.value as Case, sanitize);
+    } catch (error) {
+      throw new Error(`${c.file}: the case passed the checks but could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const other = files.get(value.id);
     if (other) {
       const message = `Two cases have the id “${value.id}”: ${other} and ${c.file}. Each case needs its own id.`;

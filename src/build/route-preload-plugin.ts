@@ -6,8 +6,11 @@
  * script must run before it asks for them. This puts a few lines in `index.html` that read the
  * address and the language choice first and preload those scripts (and styles) at once, as Vite
  * does for a script's static imports.
+ *
+ * The lines go in a file of their own, loaded by a `<script src>` in the head, not inline: the
+ * page's Content-Security-Policy runs scripts from the site only.
  */
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 
 export interface RoutePreload {
   /** Tested against `location.hash`. */
@@ -63,18 +66,26 @@ export interface LanguagePreload {
   modules: Record<string, string>;
 }
 
-export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePreload): Plugin {
+/** A hash longer than `longest` is replaced by `replacement` before anything else loads. */
+export interface LongHash {
+  longest: number;
+  replacement: string;
+}
+
+export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePreload, longHash: LongHash): Plugin {
   return {
     name: 'dispute-desk-route-preload',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return;
         const files = preloadsIn(ctx.bundle, ctx.chunk.fileName);
         const pages = routes.map((r) => [r.hash.source, files(r.module)]);
         const strings = Object.fromEntries(Object.entries(languages.modules).map(([lang, module]) => [lang, files(module)]));
         const code = [
+          // First, so no address in the page is worked out against a megabytes-long one.
+          `if (location.hash.length > ${longHash.longest}) history.replaceState(history.state, '', ${JSON.stringify(longHash.replacement)});`,
           `const preload = (files) => {`,
           `  for (const href of files) {`,
           `    const link = document.createElement('link');`,
@@ -96,7 +107,14 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
           `  }`,
         ].join('\n');
         // A block, so these names stay out of the page's global scope.
-        return [{ tag: 'script', children: `{\n${code}\n}`, injectTo: 'head' }];
+        // In a build this hook runs inside the bundle's generation, where files can be added.
+        const build = this as unknown as Rollup.PluginContext;
+        const ref = build.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
+        // Right after the character set, before the policy and every other address in the page:
+        // a megabytes-long hash is dropped before the browser works anything out against it.
+        const charset = /<meta charset="utf-8"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('route-preload: index.html has no <meta charset="utf-8">');
+        return html.replace(charset, (m) => `${m}\n    <script src="./${build.getFileName(ref)}"></script>`);
       },
     },
   };

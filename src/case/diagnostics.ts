@@ -225,6 +225,11 @@ export const CATALOGUE = {
     zh: (a) => `状态太多（超过 ${a.limit}），没有检查完所有路径。`,
     en: (a) => `Too many states (over ${a.limit}) to check every path.`,
   },
+  NESTING_TOO_DEEP: {
+    severity: 'error',
+    zh: (a) => `这一行的引用（\`>\`）、列表或缩进嵌套超过 ${a.limit} 层，无法显示。`,
+    en: (a) => `This line nests quotes (\`>\`), lists or indentation more than ${a.limit} levels deep, too deep to show.`,
+  },
   CASE_TOO_LARGE: {
     severity: 'error',
     zh: (a) => `文件太大（${a.size}），上限是 ${a.limit}。`,

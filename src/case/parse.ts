@@ -77,6 +77,8 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
     return { parsed: { diagnostics: report.diagnostics } };
   }
 
+  if (reportDeepNesting(source, report)) return { parsed: { diagnostics: report.diagnostics } };
+
   const split = splitFrontMatter(source, report);
   const meta = split.fields ? readMeta(split.fields, report, options.rulebooks, split.broken, options.rulebooksLooked) : undefined;
   const lang = meta?.lang ?? 'zh';
@@ -246,6 +248,37 @@ function proseText(sections: SectionScan[], lang: Lang): Text {
   const t: Text = {};
   for (const s of sections) t[(s as SectionScan & { lang?: Lang }).lang ?? lang] = s.body;
   return t;
+}
+
+/** Deeper than any prose needs; the Markdown renderer runs out of stack some way beyond it. */
+export const MAX_NESTING = 20;
+
+/**
+ * Quotes, lists and indentation nested past MAX_NESTING at the start of a line: such a case would
+ * pass every other check and then fail to render, so it is refused here with the line.
+ */
+function reportDeepNesting(source: string, report: Reporter): boolean {
+  const marker = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+  let found = false;
+  let line = 0;
+  for (const text of source.split(/\r\n|\r|\n/)) {
+    line++;
+    const indent = /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
+    let depth = Math.floor(indent / 2);
+    let rest = text;
+    for (let m = marker.exec(rest); m && depth <= MAX_NESTING; m = marker.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > MAX_NESTING) {
+      report.report('NESTING_TOO_DEEP', line, 1, { limit: MAX_NESTING }, {
+        zh: '少用几层引用、列表或缩进；需要区分层次时，改用小标题或分段。',
+        en: 'Use fewer levels of quotes, lists or indentation; to show levels, use separate paragraphs instead.',
+      });
+      found = true;
+    }
+  }
+  return found;
 }
 
 function countLines(source: string): number {

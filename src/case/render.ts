@@ -6,6 +6,7 @@
  * sanitiser is passed in so this module stays free of the DOM.
  */
 import { Marked } from 'marked';
+import { table } from './table.ts';
 import type { Case, CaseNode, Ending, Reply, Text } from './types.ts';
 
 export type Sanitize = (html: string) => string;
@@ -64,8 +65,9 @@ export function renderCase(c: Case, sanitize: Sanitize): Case & { rendered: true
     ...c,
     ...(c.briefing ? { briefing: renderText(c.briefing, sanitize) } : {}),
     ...(c.analysis ? { analysis: renderText(c.analysis, sanitize) } : {}),
-    nodes: Object.fromEntries(Object.entries(c.nodes).map(([id, n]) => [id, node(n)])),
-    endings: Object.fromEntries(Object.entries(c.endings).map(([id, e]) => [id, ending(e)])),
+    // Looked up by ids from result files and saves, so without a prototype (see table.ts).
+    nodes: table(Object.entries(c.nodes).map(([id, n]) => [id, node(n)])),
+    endings: table(Object.entries(c.endings).map(([id, e]) => [id, ending(e)])),
     rendered: true,
   };
 }

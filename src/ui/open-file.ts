@@ -6,6 +6,7 @@
  * players of the shipped cases never download them.
  */
 import type { Case, Diagnostic } from '../case/types.ts';
+import { t } from './i18n.ts';
 
 export interface OpenedCaseFile {
   /** Present only when the file has no errors. */
@@ -27,5 +28,17 @@ export async function openCaseFile(file: File): Promise<OpenedCaseFile> {
   const hasErrors = checked.diagnostics.some((d) => d.severity === 'error');
   if (!checked.value || hasErrors) return { diagnostics: checked.diagnostics };
   // Author Markdown becomes HTML here, so it is sanitised on the way in, as the build does.
-  return { case: renderCase(checked.value, createSanitizer(DOMPurify)), diagnostics: checked.diagnostics };
+  return { case: renderChecked(() => renderCase(checked.value!, createSanitizer(DOMPurify))), diagnostics: checked.diagnostics };
+}
+
+/**
+ * Rendering a checked case should not fail (the checker refuses what cannot render); if it does,
+ * the error says so in the reader's language instead of surfacing as a failed download.
+ */
+export function renderChecked<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    throw new Error(t('case.renderFailed', { message: error instanceof Error ? error.message : String(error) }));
+  }
 }

@@ -289,34 +289,49 @@ test('on a 360 px phone: no horizontal scroll, touch targets of 44 px, the chat 
   await targets('debrief');
 });
 
-for (const lang of ['en', 'zh-CN'] as const) {
-  test(`axe finds no WCAG 2.1 AA violation on any page in ${lang}`, async ({ page }) => {
-    await page.goto('./');
-    await page.evaluate((l) => localStorage.setItem('dispute-desk:lang', l), lang);
-    await page.goto('./#/settings');
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expectNoAxeViolations(page); // settings
-    await page.goto('./');
-    await expect(page.getByRole('link', { name: /The price dropped|刚下单就降价/ })).toBeVisible();
-    await expectNoAxeViolations(page); // library
-    await open(page);
-    await reply(page, REAL_PATH[0]);
-    await expect(page.getByRole('button', { name: REAL_PATH[1] })).toBeVisible();
-    await expectNoAxeViolations(page); // mid-conversation
-    await page.getByRole('button', { name: REAL_PATH[1] }).click();
-    await expect(continueButton(page)).toBeVisible();
-    await expectNoAxeViolations(page); // feedback
-    await page.getByRole('button', { name: /start over|重新开始/i }).first().click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    await expectNoAxeViolations(page); // confirm dialog
-    await page.keyboard.press('Escape');
-    await continueButton(page).click();
-    for (const text of REAL_PATH.slice(2)) await reply(page, text);
-    await expect(page.getByTestId('verdict')).toBeVisible();
-    await expectNoAxeViolations(page); // debrief
-    await page.getByRole('button', { name: /review the conversation|回看对话/i }).click();
-    await expect(page.getByRole('button', { name: /back to the debrief|返回复盘/i }).first()).toBeVisible();
-    await expectNoAxeViolations(page); // the conversation reviewed
+for (const lang of ['en', 'zh-CN'] as const)
+  test.describe(`axe finds no WCAG 2.1 AA violation in ${lang}`, () => {
+    // One test per page, so none runs long; each axe scan of a whole page takes seconds when the machine is busy.
+    test.slow();
+    test.beforeEach(async ({ page }) => {
+      await page.goto('./');
+      await page.evaluate((l) => localStorage.setItem('dispute-desk:lang', l), lang);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    });
+
+    test('on the settings page', async ({ page }) => {
+      await page.goto('./#/settings');
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectNoAxeViolations(page);
+    });
+
+    test('on the library', async ({ page }) => {
+      await expect(page.getByRole('link', { name: /The price dropped|刚下单就降价/ })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('mid-conversation, with feedback, and with the start-over dialog', async ({ page }) => {
+      await open(page);
+      await reply(page, REAL_PATH[0]);
+      await expect(page.getByRole('button', { name: REAL_PATH[1] })).toBeVisible();
+      await expectNoAxeViolations(page); // mid-conversation
+      await page.getByRole('button', { name: REAL_PATH[1] }).click();
+      await expect(continueButton(page)).toBeVisible();
+      await expectNoAxeViolations(page); // feedback
+      await page.getByRole('button', { name: /start over|重新开始/i }).first().click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoAxeViolations(page); // confirm dialog
+    });
+
+    test('on the debrief and the conversation reviewed', async ({ page }) => {
+      await open(page);
+      for (const text of REAL_PATH) await reply(page, text);
+      await expect(page.getByTestId('verdict')).toBeVisible();
+      await expectNoAxeViolations(page); // debrief
+      await page.getByRole('button', { name: /review the conversation|回看对话/i }).click();
+      await expect(page.getByRole('button', { name: /back to the debrief|返回复盘/i }).first()).toBeVisible();
+      await expectNoAxeViolations(page); // the conversation reviewed
+    });
   });
-}

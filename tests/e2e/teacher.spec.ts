@@ -225,39 +225,63 @@ for (const version of ['1.2', '2004'] as const)
     }
   });
 
+/** One test per page, so no test runs long: the teacher's pages and the student's, in both languages. */
 for (const lang of ['en-US', 'zh-CN'] as const)
-  test(`axe finds no WCAG 2.1 AA violation on the teacher and assignment pages (${lang})`, async ({ browser }) => {
-    const context = await browser.newContext({ locale: lang });
-    const page = await context.newPage();
+  test.describe(`axe finds no WCAG 2.1 AA violation (${lang})`, () => {
     const zh = lang === 'zh-CN';
-    await page.goto('./#/teacher');
-    await expect(page.getByRole('heading', { level: 1, name: zh ? '作业' : 'Assignments' })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: zh ? '新建作业' : 'New assignment' }).click();
-    await page.getByRole('button', { name: zh ? '创建作业' : 'Create the assignment' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: zh ? '请至少选择一个案例' : 'Choose at least one case' })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.getByLabel(zh ? '班级' : 'Class', { exact: true }).fill('A');
-    await page.getByLabel(zh ? '作业名称' : 'Assignment name').fill('B');
-    await page.getByRole('checkbox').first().check();
-    await page.getByRole('button', { name: zh ? '创建作业' : 'Create the assignment' }).click();
-    const link = await page.locator('textarea').first().inputValue();
-    await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: zh ? '查看成绩' : 'Go to the results' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('B');
-    await expectNoAxeViolations(page);
-    await page.goto(link);
-    await expect(page.getByRole('heading', { level: 2, name: zh ? '请填写你的信息' : 'Who is handing in?' })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.getByLabel(zh ? '姓名' : 'Name').fill('Ann');
-    await page.getByLabel(zh ? '学号' : 'Student number').fill('1');
-    await page.getByRole('button', { name: zh ? '开始作业' : 'Start the assignment' }).click();
-    await expect(page.getByRole('button', { name: zh ? '开始' : 'Start', exact: true })).toBeVisible();
-    await expectNoAxeViolations(page);
-    await page.goto(link.replace(/.{6}$/, 'xxxxxx'));
-    await expect(page.getByRole('alert')).toBeVisible();
-    await expectNoAxeViolations(page);
-    await context.close();
+    test.use({ locale: lang });
+    // Each axe scan of a whole page takes seconds when the machine is busy.
+    test.slow();
+
+    /** A minimal assignment made through the form; returns the link for students. */
+    async function quickAssignment(page: Page): Promise<string> {
+      await page.goto('./#/teacher/new');
+      await page.getByLabel(zh ? '班级' : 'Class', { exact: true }).fill('A');
+      await page.getByLabel(zh ? '作业名称' : 'Assignment name').fill('B');
+      await page.getByRole('checkbox').first().check();
+      await page.getByRole('button', { name: zh ? '创建作业' : 'Create the assignment' }).click();
+      return page.locator('textarea').first().inputValue();
+    }
+
+    test('the list of assignments', async ({ page }) => {
+      await page.goto('./#/teacher');
+      await expect(page.getByRole('heading', { level: 1, name: zh ? '作业' : 'Assignments' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('a new assignment with a mistake in its form', async ({ page }) => {
+      await page.goto('./#/teacher/new');
+      await page.getByRole('button', { name: zh ? '创建作业' : 'Create the assignment' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: zh ? '请至少选择一个案例' : 'Choose at least one case' })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('an assignment just made, and its results', async ({ page }) => {
+      await quickAssignment(page);
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: zh ? '查看成绩' : 'Go to the results' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('B');
+      await expectNoAxeViolations(page);
+    });
+
+    test('the student’s pages: who is handing in, and the overview', async ({ page }) => {
+      const link = await quickAssignment(page);
+      await page.goto(link);
+      await expect(page.getByRole('heading', { level: 2, name: zh ? '请填写你的信息' : 'Who is handing in?' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByLabel(zh ? '姓名' : 'Name').fill('Ann');
+      await page.getByLabel(zh ? '学号' : 'Student number').fill('1');
+      await page.getByRole('button', { name: zh ? '开始作业' : 'Start the assignment' }).click();
+      await expect(page.getByRole('button', { name: zh ? '开始' : 'Start', exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('a damaged assignment link', async ({ page }) => {
+      const link = await quickAssignment(page);
+      await page.goto(link.replace(/.{6}$/, 'xxxxxx'));
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
   });
 
 test('an own case travels in the link; a long link is reported and warned about; pages fit a phone', async ({ page }) => {

@@ -110,6 +110,7 @@ const CODES: Row[] = [
   { code: 'AMOUNT_INVALID', line: 83, column: 11, at: '8.005', mistake: 'refund: 8.005 (three decimals in USD)' },
   { code: 'AMOUNT_EXCEEDS_ORDER', line: 83, column: 11, at: '200.00', mistake: 'refund: 200.00 for a 20.00 order' },
   { code: 'CURRENCY_MISMATCH', line: 99, column: 11, at: '18.40 EUR', mistake: 'refund: 18.40 EUR on a USD order' },
+  { code: 'NESTING_TOO_DEEP', line: 105, column: 1, at: '> > > >', mistake: 'a quote nested 25 levels deep in the analysis' },
   { code: 'TIME_INVALID', line: 29, column: 9, at: '2024/03/05 10:00', mistake: 'time: 2024/03/05 10:00' },
   { code: 'CONDITION_INVALID', line: 59, column: 10, at: 'asked-photo = yes', mistake: 'if: asked-photo = yes' },
   // At the condition that tests the flag (here the go to line), not the node's heading.

@@ -215,6 +215,19 @@ describe('dedupe and progress', () => {
     expect(readProgress({ format: 1, assignmentId: 'other' }, assignment)).toEqual(emptyProgress('asg1'));
     expect(readProgress('garbage', assignment).attempts).toEqual([]);
   });
+
+  it('sets one damaged saved attempt aside and keeps the others, with prototype-free case keys', () => {
+    const file = played('张三', '2023001', [PAYPAL, REAL]);
+    const broken = { ...file.attempts[0], steps: 5 };
+    const raw = { format: 1, assignmentId: 'asg1', student: file.student, attempts: [broken, file.attempts[1]], current: { constructor: { number: 1, startedAt: '2026-11-21T02:00:00Z', steps: [] } } };
+    const p = readProgress(JSON.parse(JSON.stringify(raw)), assignment);
+    expect(p.attempts).toEqual([file.attempts[1]]);
+    expect(p.damaged).toEqual([JSON.parse(JSON.stringify(broken))]);
+    // Kept when stored again, and still not counted.
+    expect(readProgress(JSON.parse(JSON.stringify(p)), assignment).damaged).toHaveLength(1);
+    expect(Object.getPrototypeOf(p.current)).toBeNull();
+    expect(p.current.toString).toBeUndefined();
+  });
 });
 
 describe('class table and summary', () => {

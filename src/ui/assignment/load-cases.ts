@@ -15,7 +15,12 @@ export async function loadAssignedCase(assigned: AssignedCase): Promise<LoadedCa
     const c = await loadCase(assigned.id);
     return c ? { case: c } : { problem: 'missing' };
   }
-  const opened = await openCaseFile(new File([assigned.source], assigned.file ?? `${assigned.id}.md`, { type: 'text/markdown' }));
+  let opened: Awaited<ReturnType<typeof openCaseFile>>;
+  try {
+    opened = await openCaseFile(new File([assigned.source], assigned.file ?? `${assigned.id}.md`, { type: 'text/markdown' }));
+  } catch (error) {
+    return { problem: 'invalid', message: error instanceof Error ? error.message : String(error) };
+  }
   if (!opened.case || opened.case.id !== assigned.id) {
     const first = opened.diagnostics.find((d) => d.severity === 'error');
     return { problem: 'invalid', ...(first ? { message: `${first.line}:${first.column} ${first.message.en}` } : {}) };

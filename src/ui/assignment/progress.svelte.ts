@@ -10,7 +10,8 @@ import type { Assignment, AttemptRecord, Student } from '../../assignment/types.
 import type { Case } from '../../case/types.ts';
 import { replay, resultOf } from '../../engine/conversation.ts';
 import { saveKey } from '../saves.ts';
-import { STORAGE_PREFIX, defaultStorage, readJson, writeItem } from '../storage.ts';
+import { pushNotice } from '../notices.svelte.ts';
+import { STORAGE_PREFIX, defaultStorage, readItem, readJson, writeItem } from '../storage.ts';
 
 export function createProgress(
   a: Assignment,
@@ -20,11 +21,20 @@ export function createProgress(
   onchange?: (p: Progress) => void,
 ) {
   const key = `${STORAGE_PREFIX}assignment:${a.id}`;
-  let progress = $state.raw<Progress>(readProgress(readJson(storage, key).value, a));
+  const stored = readJson(storage, key);
+  // Saved progress that is not JSON at all is kept under a key of its own before anything is written.
+  if (stored.corrupt) {
+    writeItem(storage, `${key}:unreadable:${Date.now()}`, readItem(storage, key) ?? '');
+    pushNotice('progress.unreadable');
+  }
+  const initial = readProgress(stored.value, a);
+  if (initial.damaged?.length) pushNotice('progress.damaged', { n: initial.damaged.length });
+  let progress = $state.raw<Progress>(initial);
   let finishing = false;
   const set = (p: Progress) => {
     progress = p;
-    writeItem(storage, key, JSON.stringify(p));
+    // A save that fails (storage full or switched off) is said at once, not found out later.
+    if (storage && !writeItem(storage, key, JSON.stringify(p))) pushNotice('storage.saveFailed');
     if (!finishing) onchange?.(p);
   };
 

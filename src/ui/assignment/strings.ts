@@ -10,6 +10,7 @@ const en = {
   'link.foreign': 'This is not an assignment link. Ask your teacher for the link again.',
   'link.unreadable': 'The link could not be read. It may be for a newer version of this site.',
   'link.invalid': 'The link does not hold a valid assignment. Ask your teacher for the link again.',
+  'link.too-large': 'This link is far longer than any assignment link and was not read. Ask your teacher for the link again.',
   'link.home': 'Practise the cases instead',
 
   'who.title': 'Who is handing in?',
@@ -75,6 +76,7 @@ const zh: Record<Key, string> = {
   'link.foreign': '这不是作业链接。请向老师重新索取链接。',
   'link.unreadable': '无法读取该链接，它可能适用于本网站的更新版本。',
   'link.invalid': '该链接中没有有效的作业。请向老师重新索取链接。',
+  'link.too-large': '这个链接远远超过任何作业链接的长度，未读取。请向老师重新索取链接。',
   'link.home': '改为练习案例',
 
   'who.title': '请填写你的信息',

@@ -16,9 +16,23 @@ export interface Draft {
   fileName?: string;
 }
 
-export function readDraft(storage: Storage | null = defaultStorage()): Draft | undefined {
+/**
+ * The draft, or undefined. A draft that cannot be read is first copied under a key of its own
+ * (`…:unreadable:<time>`), so the template the studio then starts from never overwrites it.
+ */
+export function readDraft(storage: Storage | null = defaultStorage(), onunreadable?: (keptAs: string) => void): Draft | undefined {
   const raw = readItem(storage, DRAFT_KEY);
   if (!raw) return undefined;
+  const draft = parseDraft(raw);
+  if (!draft) {
+    const keptAs = `${DRAFT_KEY}:unreadable:${Date.now()}`;
+    writeItem(storage, keptAs, raw);
+    onunreadable?.(keptAs);
+  }
+  return draft;
+}
+
+function parseDraft(raw: string): Draft | undefined {
   try {
     const data: unknown = JSON.parse(raw);
     if (!data || typeof data !== 'object') return undefined;

@@ -146,6 +146,14 @@ export interface EditorHooks {
   describedBy?: string;
 }
 
+/**
+ * The editor writes its styles into a `<style>` element at run time, which the page's
+ * Content-Security-Policy allows only with this nonce (`style-src 'nonce-…'` in `index.html`).
+ * The policy is a static `<meta>`, so the nonce is fixed: author HTML can never carry a `<style>`
+ * (the sanitiser removes it), so the nonce only lets the editor's own styles through.
+ */
+export const EDITOR_STYLE_NONCE = 'dispute-desk-editor';
+
 // The accessible name follows the interface language, without rebuilding the editor.
 const naming = new Compartment();
 const contentAttributes = (label: string, describedBy?: string) =>
@@ -168,6 +176,7 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
     state: EditorState.create({
       doc,
       extensions: [
+        EditorView.cspNonce.of(EDITOR_STYLE_NONCE),
         lineNumbers(),
         highlightActiveLineGutter(),
         lintGutter(),

@@ -7,7 +7,8 @@
  * 1 MB (never allocating the whole bomb), checks the zlib checksum and the UTF-8, and reports each
  * failure as a reason the page can explain — it never throws. Pure: no DOM, runs in Node for tests.
  */
-import { Inflate, strToU8, zlibSync } from 'fflate';
+import { strToU8, zlibSync } from 'fflate';
+import { inflateLimited } from '../../assignment/inflate.ts';
 
 /** Largest compressed case a link may carry (bytes, before base64). */
 export const MAX_LINK_BYTES = 100_000;
@@ -66,39 +67,6 @@ export function shareUrl(base: string, token: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Slice size fed to the inflater: one slice can unpack to at most ~1 MB (deflate tops out near 1032:1). */
-const SLICE = 1024;
-
-function inflateLimited(data: Uint8Array, limit: number): Uint8Array | 'too-large' | undefined {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let over = false;
-  let done = false;
-  const inflater = new Inflate((chunk, final) => {
-    size += chunk.length;
-    if (size > limit) over = true;
-    else chunks.push(chunk);
-    if (final) done = true;
-  });
-  try {
-    for (let at = 0; at < data.length && !over; at += SLICE) {
-      const end = Math.min(data.length, at + SLICE);
-      inflater.push(data.subarray(at, end), end === data.length);
-    }
-  } catch {
-    return over ? 'too-large' : undefined;
-  }
-  if (over) return 'too-large';
-  if (!done) return undefined;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 function adler32(data: Uint8Array): number {
   let a = 1;

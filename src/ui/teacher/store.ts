@@ -6,6 +6,7 @@
  */
 import { newAttempts, type StoredAttempt } from '../../assignment/dedupe.ts';
 import type { ClassList } from '../../assignment/roster.ts';
+import { isInt, isRecord, isString } from '../../assignment/guards.ts';
 import type { Assignment } from '../../assignment/types.ts';
 
 const DB_NAME = 'dispute-desk-teacher';
@@ -57,15 +58,31 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-export async function listAssignments(): Promise<SavedAssignment[]> {
+/** A stored assignment record has the shape the pages read; anything else is set aside. */
+function isSavedAssignment(v: unknown): v is SavedAssignment {
+  const a = isRecord(v) ? v.assignment : undefined;
+  return isRecord(v) && isString(v.id) && isString(v.payload, 5_000_000) && isRecord(a) && isString(a.id) && isString(a.title) && isString(a.className) && isString(a.created) && Array.isArray(a.cases) && isRecord(a.settings);
+}
+
+/** A stored attempt has the shape the results page reads; anything else is set aside. */
+function isStoredAttempt(v: unknown): v is StoredAttempt {
+  const r = isRecord(v) ? v.record : undefined;
+  const s = isRecord(v) ? v.student : undefined;
+  return isRecord(v) && isString(v.key) && isRecord(s) && isString(s.name) && isString(s.number) && isRecord(r) && isString(r.id) && isString(r.caseId) && isString(r.startedAt) && isString(r.finishedAt) && isInt(r.number, 1, 999) && Array.isArray(r.steps) && isRecord(r.settings) && isRecord(r.pass) && isRecord(r.scores);
+}
+
+/** The assignments stored here; a damaged record is left in storage, counted in `setAside`, and skipped. */
+export async function listAssignments(): Promise<SavedAssignment[] & { setAside?: number }> {
   const d = await db();
-  const all = await result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).getAll() as IDBRequest<SavedAssignment[]>);
-  return all.sort((a, b) => b.assignment.created.localeCompare(a.assignment.created));
+  const all = await result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).getAll() as IDBRequest<unknown[]>);
+  const good = all.filter(isSavedAssignment).sort((a, b) => b.assignment.created.localeCompare(a.assignment.created));
+  return Object.assign(good, all.length > good.length ? { setAside: all.length - good.length } : {});
 }
 
 export async function getAssignment(id: string): Promise<SavedAssignment | undefined> {
   const d = await db();
-  return result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).get(id) as IDBRequest<SavedAssignment | undefined>);
+  const v = await result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).get(id) as IDBRequest<unknown>);
+  return isSavedAssignment(v) ? v : undefined;
 }
 
 export async function saveAssignment(saved: SavedAssignment): Promise<void> {
@@ -76,10 +93,13 @@ export async function saveAssignment(saved: SavedAssignment): Promise<void> {
   await done(tx);
 }
 
-export async function attemptsFor(assignmentId: string): Promise<StoredAttempt[]> {
+/** The attempts stored for an assignment; damaged records are skipped and counted in `setAside`. */
+export async function attemptsFor(assignmentId: string): Promise<StoredAttempt[] & { setAside?: number }> {
   const d = await db();
   const index = d.transaction(ATTEMPTS).objectStore(ATTEMPTS).index('assignmentId');
-  return result(index.getAll(assignmentId) as IDBRequest<StoredAttempt[]>);
+  const all = await result(index.getAll(assignmentId) as IDBRequest<unknown[]>);
+  const good = all.filter(isStoredAttempt);
+  return Object.assign(good, all.length > good.length ? { setAside: all.length - good.length } : {});
 }
 
 /** Adds the attempts not stored yet, in one transaction; returns how many were new and how many known. */
