@@ -35,6 +35,7 @@ export interface Meta {
   objectives: string[];
   objectivesAt: { id: string; line: number; column: number }[];
   phrases: Phrase[];
+  source?: string;
 }
 
 export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<string, Rulebook> = {}): Meta {
@@ -135,6 +136,8 @@ export function readMeta(fields: Field[], report: Reporter, rulebooks: Record<st
         meta.objectivesAt.push({ id, line: item.line, column: item.column });
       }
   }
+
+  if (f.source) meta.source = rawOf(f.source).trim();
 
   if (f.phrases && !f.phrases.items)
     invalid(f.phrases, 'phrases', '应是列表：每行以 - 开头，写成 - {en: …, zh: …}。', 'must be a list: one “- {en: …, zh: …}” line per phrase.');

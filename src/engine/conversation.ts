@@ -76,9 +76,10 @@ function timeOfTarget(c: Case, at: string, clock: string | undefined): string | 
   return target?.message ? addMinutes(clock, CUSTOMER_GAP_MIN) : clock;
 }
 
-export function startAttempt(c: Case): Attempt {
+export function startAttempt(c: Case, seed?: number): Attempt {
   const { at, via } = resolveTarget(c, c.start, c.startSatisfaction, []);
   return {
+    ...(seed === undefined ? {} : { seed }),
     caseId: c.id,
     caseVersion: c.version,
     at,
@@ -137,8 +138,8 @@ export function choose(c: Case, a: Attempt, replyId: string): { attempt: Attempt
 }
 
 /** Replay a transcript of reply ids from the start. Undefined if it does not fit the case. */
-export function replay(c: Case, replies: readonly string[]): Attempt | undefined {
-  let a = startAttempt(c);
+export function replay(c: Case, replies: readonly string[], seed?: number): Attempt | undefined {
+  let a = startAttempt(c, seed);
   for (const id of replies) {
     const next = choose(c, a, id);
     if (!next) return undefined;
@@ -185,6 +186,7 @@ export function resultOf(c: Case, a: Attempt): Result {
     failedBecause,
     path: a.path,
     followedRealPath: !!ending?.real && a.path.every((s) => realReplies.has(s.reply)),
+    ...(a.seed === undefined ? {} : { seed: a.seed }),
   };
 }
 
