@@ -10,6 +10,7 @@
  * to keep a secret), so it does not stop a determined forger.
  */
 import type { Case } from '../case/types.ts';
+import { isSeed } from '../engine/order.ts';
 import type { Result } from '../engine/types.ts';
 import { readPass, readSettings } from './assignment.ts';
 import { canonicalJson, caseHash, rulebookVersion } from './fingerprint.ts';
@@ -58,6 +59,7 @@ export function makeAttemptRecord(f: FinishedAttempt): AttemptRecord {
     pass: f.assignment.pass ?? f.case.pass,
     steps: f.steps,
     scores: { ending: f.result.ending, satisfaction: f.result.satisfaction, compliance: f.result.compliance, passed: f.result.passed },
+    ...(f.result.seed === undefined ? {} : { seed: f.result.seed }),
   };
   return { id: attemptId(f.assignment.id, f.student, record), ...record };
 }
@@ -127,6 +129,7 @@ function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> & { i
       compliance: need(typeof sc.compliance === 'number', `${field}.scores.compliance`, sc.compliance as number),
       passed: need(isBool(sc.passed), `${field}.scores.passed`, sc.passed as boolean),
     },
+    ...(r.seed === undefined ? {} : { seed: need(isSeed(r.seed), `${field}.seed`, r.seed as number) }),
   };
 }
 
@@ -184,7 +187,7 @@ export function serializeResultFile(file: ResultFile): string {
 }
 
 // The code's compact form: positional arrays and times as seconds after the attempt started.
-type CompactAttempt = [string, string, string, string, number, string, number, [number, number, number, number], [number, number, number], [string, string, number][], [string, number, number, number]];
+type CompactAttempt = [string, string, string, string, number, string, number, [number, number, number, number], [number, number, number], [string, string, number][], [string, number, number, number], number?];
 
 export function encodeResultCode(file: ResultFile): string {
   const secondsAfter = (start: string, t: string) => Math.round((Date.parse(t) - Date.parse(start)) / 1000);
@@ -204,7 +207,9 @@ export function encodeResultCode(file: ResultFile): string {
       [r.pass.minSatisfaction, r.pass.minCompliance, r.pass.criticalFails ? 1 : 0],
       r.steps.map((s) => [s.node, s.reply, secondsAfter(r.startedAt, s.at)]),
       [r.scores.ending, r.scores.satisfaction, r.scores.compliance, r.scores.passed ? 1 : 0],
-    ]),
+      // The seed comes last and only when there is one, so codes from before it still read.
+      ...(r.seed === undefined ? [] : [r.seed]),
+    ] as CompactAttempt),
   };
   return pack(RESULT_CODE_PREFIX, compact);
 }
@@ -220,7 +225,7 @@ export function decodeResultCode(code: string): ReadResult {
     const at = (start: string, seconds: unknown, field: string) =>
       instant(Date.parse(start) + need(isInt(seconds, 0, 1e9), field, seconds as number) * 1000);
     const attempts = need(Array.isArray(v.x), 'x', v.x as unknown[]).map((x, i) => {
-      const r = need(Array.isArray(x) && x.length === 11, `x.${i}`, x as CompactAttempt);
+      const r = need(Array.isArray(x) && (x.length === 11 || x.length === 12), `x.${i}`, x as CompactAttempt);
       const startedAt = need(isInstant(r[5]), `x.${i}.startedAt`, r[5]);
       const [f, h, n, real] = need(Array.isArray(r[7]), `x.${i}.settings`, r[7]);
       const [ms, mc, crit] = need(Array.isArray(r[8]), `x.${i}.pass`, r[8]);
@@ -238,6 +243,7 @@ export function decodeResultCode(code: string): ReadResult {
         pass: { minSatisfaction: ms, minCompliance: mc, criticalFails: !!crit },
         steps: need(Array.isArray(r[9]), `x.${i}.steps`, r[9]).map(([node, reply, s], k) => ({ node, reply, at: at(startedAt, s, `x.${i}.steps.${k}`) })),
         scores: { ending, satisfaction, compliance, passed: !!passed },
+        ...(r.length === 12 ? { seed: r[11] } : {}),
       };
     });
     const file = { format: RESULT_FORMAT, version: 1, assignment: { id, className, title, ...(due ? { due } : {}) }, student: { name, number }, savedAt: v.t, attempts };

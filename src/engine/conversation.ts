@@ -190,7 +190,16 @@ export function resultOf(c: Case, a: Attempt): Result {
   };
 }
 
-/** The replies the real seller chose, from the start, following the `real` markers. */
+/**
+ * What the case's `real: yes` path is. Only a case that names the record it follows (`source:` in the
+ * front matter) calls it the real seller's; in an invented case it is a model answer. Nothing claims
+ * to be real unless the author says where it comes from.
+ */
+export function markedPathKind(c: Pick<Case, 'source'>): 'real' | 'model' {
+  return c.source?.trim() ? 'real' : 'model';
+}
+
+/** The replies the real seller (or the model answer) chose, from the start, following the `real` markers. */
 export function realPath(c: Case): { node: string; reply: string }[] {
   const path: { node: string; reply: string }[] = [];
   const seen = new Set<string>();
