@@ -43,10 +43,15 @@ const rulebookAt = (path: string): Rulebook => {
 const testRulebooks = { test: rulebookAt('tests/fixtures/cases/rulebooks/test.md') };
 const shippedRulebooks = { aliexpress: rulebookAt('scenarios/rulebooks/aliexpress.md') };
 
+/** The answer-leak warnings judge a whole case's writing; the format fixtures show one mistake each (see diagnostics.test.ts). */
+const LEAKS: ReadonlySet<string> = new Set<DiagnosticCode>(['BEST_IS_LONGEST', 'HINT_MISSING', 'NO_TEMPTING_TRAP']);
+
 /** A rulebook fixture lives under rulebook-mistakes/; everything else is a case on the test rulebook. */
 function checkFixture(name: string, source: string): ParseResult<unknown> {
   const file = `${FIXTURES}/${name}`;
-  return name.startsWith('rulebook-mistakes/') ? parseRulebook(source, file) : checkCase(source, { file, rulebooks: testRulebooks });
+  if (name.startsWith('rulebook-mistakes/')) return parseRulebook(source, file);
+  const r = checkCase(source, { file, rulebooks: testRulebooks });
+  return LEAKS.has(name.split('/').at(-1)!.split('.')[0]) ? r : { ...r, diagnostics: r.diagnostics.filter((d) => !LEAKS.has(d.code)) };
 }
 const codesOf = (list: Diagnostic[]) => list.map((d) => `${d.code} ${d.line}:${d.column}`);
 
