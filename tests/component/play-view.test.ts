@@ -61,7 +61,6 @@ describe('StatusBar', () => {
     expect(screen.queryByTestId('satisfaction')).toBeNull();
     expect(screen.queryByText('Upset')).toBeNull();
     expect(screen.queryByText('last reply −5')).toBeNull();
-    expect(screen.queryByRole('meter')).toBeNull();
     expect(screen.getByTestId('mood-withheld')).toHaveTextContent('read it in their messages; scores come in the debrief');
   });
 });
