@@ -11,6 +11,13 @@
  */
 import type { Case, CaseNode, Reply } from '../case/types.ts';
 
+/**
+ * The codes of the warnings these figures give. They judge how a case teaches, not whether it can
+ * be read and played: the build lists them but still ships the case (the tests hold the shipped
+ * cases to them), and the format fixtures, each made to show one mistake, set them aside.
+ */
+export const LEAK_CODES: ReadonlySet<string> = new Set(['BEST_IS_LONGEST', 'HINT_MISSING', 'NO_TEMPTING_TRAP']);
+
 export function isDecisionPoint(node: CaseNode): boolean {
   return node.replies.length >= 2;
 }

@@ -23,6 +23,7 @@ import { MAX_CASE_BYTES } from '../../src/case/parse.ts';
 import { parseRulebook } from '../../src/case/rulebook.ts';
 import type { Diagnostic, ParseResult, Rulebook } from '../../src/case/types.ts';
 import { checkCase } from '../../src/engine/check.ts';
+import { LEAK_CODES } from '../../src/engine/leaks.ts';
 import { realPath, replay } from '../../src/engine/conversation.ts';
 import { STATE_BUDGET } from '../../src/engine/explore.ts';
 import { allPaths } from '../../src/engine/paths.ts';
@@ -44,7 +45,7 @@ const testRulebooks = { test: rulebookAt('tests/fixtures/cases/rulebooks/test.md
 const shippedRulebooks = { aliexpress: rulebookAt('scenarios/rulebooks/aliexpress.md') };
 
 /** The answer-leak warnings judge a whole case's writing; the format fixtures show one mistake each (see diagnostics.test.ts). */
-const LEAKS: ReadonlySet<string> = new Set<DiagnosticCode>(['BEST_IS_LONGEST', 'HINT_MISSING', 'NO_TEMPTING_TRAP']);
+const LEAKS = LEAK_CODES;
 
 /** A rulebook fixture lives under rulebook-mistakes/; everything else is a case on the test rulebook. */
 function checkFixture(name: string, source: string): ParseResult<unknown> {

@@ -1,7 +1,8 @@
 /**
  * The case a new author starts from in the studio: the guide's minimal template (scenarios/README.md
  * §16) grown just enough to show every idea once — a narration-only step, a flag set and tested,
- * a conditional reply, a `go to` reaction, a broken rule, three endings and the real seller's path.
+ * a conditional reply, a `go to` reaction, a broken rule that pleases the buyer more than the best
+ * reply, a hint at every decision point, three endings and the real seller's path.
  * It passes the checker with no diagnostic at all (a unit test keeps it that way).
  */
 export const TEMPLATE = `---
@@ -45,6 +46,8 @@ You are Li, customer service for an AliExpress shop. The buyer, Rafael, says his
 > Hi, my order still hasn't arrived. Where is it?
 
 - gloss: 你好，我的订单还没到。包裹在哪里？
+- hint: 货还没到。想想平台规则什么时候才允许请买家确认收货。
+- hint en: The goods have not arrived. Think about when the rules let you ask the buyer to confirm receipt.
 
 1. I'm sorry for the wait, Rafael. Let me check the tracking for you right now.
    - next: tracking
@@ -53,11 +56,11 @@ You are Li, customer service for an AliExpress shop. The buyer, Rafael, says his
    - real: yes
    - feedback: 先道歉，再马上去查物流。
    - feedback en: Apologise first, then check the tracking straight away.
-2. Please confirm receipt first, and then we will send you another one.
+2. No worries at all! Just confirm receipt now and I'll send you a brand-new one today, free of charge.
    - next: tracking
-   - satisfaction: -10
+   - satisfaction: +15
    - breaks: P-EARLY-CONFIRM
-   - feedback: 违反 P-EARLY-CONFIRM：货还没到，就要求买家确认收货。
+   - feedback: 违反 P-EARLY-CONFIRM：买家听了很高兴，但货还没到，就要求买家确认收货。
    - feedback en: Breaks P-EARLY-CONFIRM: you ask for confirmation of receipt before the goods have arrived.
 
 ## tracking
@@ -65,6 +68,9 @@ You are Li, customer service for an AliExpress shop. The buyer, Rafael, says his
 - go to: escalated if satisfaction < 30
 
 *你查到物流信息：包裹 3 月 20 日到达巴西，目前正在清关。*
+
+- hint: 对照你刚查到的物流信息。
+- hint en: Compare each reply with the tracking you have just found.
 
 1. Your parcel reached Brazil on March 20 and is now in customs, which usually takes about a week. I'll keep an eye on it for you.
    - next: waiting
@@ -85,6 +91,8 @@ You are Li, customer service for an AliExpress shop. The buyer, Rafael, says his
 > OK. And what if it never arrives?
 
 - gloss: 好吧。那要是一直不到怎么办？
+- hint: 买家要的是一个能兑现的承诺：期限和补救办法。
+- hint en: The buyer wants a promise you can keep: a date and a remedy.
 
 1. If it hasn't arrived by March 30, we will refund you in full. I'll message you as soon as the status changes.
    - if: apologised
