@@ -66,11 +66,19 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   });
 
   let snapshot = $state.raw<ConversationSnapshot>(actor.getSnapshot());
-  /** The attempt one reply ago, kept in play so the studio's runs from a point can be compared too. */
+  /**
+   * The attempt one reply ago, kept in play so the studio's runs from a point can be compared too.
+   * Plain variables, not state: the subscription runs inside effects that send events, and must not
+   * make them depend on what it writes.
+   */
   let previous: Attempt | undefined;
+  let latest: Attempt = snapshot.context.attempt;
   let notice = $state<SaveNotice | undefined>(found.notice);
   const subscription = actor.subscribe((s) => {
-    if (s.context.attempt !== snapshot.context.attempt) previous = snapshot.context.attempt;
+    if (s.context.attempt !== latest) {
+      previous = latest;
+      latest = s.context.attempt;
+    }
     snapshot = s;
     writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
     const result = s.context.result;
