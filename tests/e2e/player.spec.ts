@@ -96,6 +96,8 @@ test('the whole game is playable with Tab and Enter alone, from the library to a
   // Tab to the first reply.
   for (let i = 0; i < 40 && !(await focusedText()).includes(REAL_PATH[0]); i++) await page.keyboard.press('Tab');
   for (const text of REAL_PATH) {
+    // Focus starts at the first reply shown; the replies are shuffled, so Tab on to this one.
+    for (let i = 0; i < 10 && !(await focusedText()).includes(text); i++) await page.keyboard.press('Tab');
     await expect(page.locator(':focus')).toContainText(text);
     await page.keyboard.press('Enter');
     await expect(continueButton(page)).toBeFocused();
@@ -106,7 +108,8 @@ test('the whole game is playable with Tab and Enter alone, from the library to a
   await expect(debrief.getByTestId('verdict')).toHaveText(/Passed/);
   for (let i = 0; i < 200 && (await focusedText()) !== 'Play again'; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page.locator(':focus')).toContainText(REAL_PATH[0]);
+  // A new attempt: focus on the first reply shown.
+  await expect(page.locator(':focus')).toHaveClass(/\breply\b/);
 });
 
 test('deferred feedback shows nothing until the debrief, then all of it', async ({ page }) => {
@@ -121,6 +124,9 @@ test('deferred feedback shows nothing until the debrief, then all of it', async 
   await expect(continueButton(page)).toHaveCount(0);
   await expect(page.getByText('P-OFFPLATFORM')).toHaveCount(0);
   await expect(page.getByTestId('compliance-badge')).toHaveText(/shown in the debrief/);
+  // No score moves during play: the buyer's words carry the mood.
+  await expect(page.getByTestId('satisfaction')).toHaveCount(0);
+  await expect(page.getByTestId('mood-withheld')).toBeVisible();
   await page.getByRole('button', { name: 'PayPal is quicker' }).click();
 
   const debrief = page.getByRole('article');
@@ -147,9 +153,13 @@ test('the debrief shows every rule broken with its source, and the student’s p
   await expect(broken.getByRole('link').first()).toHaveAttribute('href', /^https:\/\//);
   await expect(broken.getByText(/as of/)).toBeVisible();
 
-  const paths = debrief.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
-  for (const name of ['Your path', 'Real seller', 'Best path']) await expect(paths.getByText(name).first()).toBeVisible();
-  await expect(paths.getByText('The real seller’s path is also the best path.')).toBeVisible();
+  // The seed case follows a real record: "Real seller" once it names its source (front matter
+  // `source:`), "Model answer" until then; the component tests pin both wordings.
+  const paths = debrief.getByRole('region', { name: /^Your path beside (the real seller’s|the model answer) and the best$/ });
+  for (const name of ['Your path', /Real seller|Model answer/, 'Best path']) await expect(paths.getByText(name).first()).toBeVisible();
+  await expect(paths.getByText(/^The (real seller’s path|model answer) is also the best path\.$/)).toBeVisible();
+  // Each row shows the buyer's message it answers.
+  await expect(paths.locator('li.turn blockquote.buyer').first()).toBeVisible();
   await expect(paths.getByText(/Maybe you are looking at a different product/)).toBeVisible();
   await expect(paths.getByText(/Just as you said, there has been a price change/)).toBeVisible();
   await expect(paths.getByText(/No problem. Thanks a lot for your consideration/)).toBeVisible();
@@ -286,6 +296,8 @@ test('on a 360 px phone: no horizontal scroll, touch targets of 44 px, the chat 
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`axe finds no WCAG 2.1 AA violation on any page in ${lang}`, async ({ page }) => {
+    // Seven full axe scans: on a busy machine this takes well over half the default 30 s.
+    test.setTimeout(90_000);
     await page.goto('./');
     await page.evaluate((l) => localStorage.setItem('dispute-desk:lang', l), lang);
     await page.goto('./#/settings');
