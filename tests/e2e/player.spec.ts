@@ -297,7 +297,7 @@ test('on a 360 px phone: no horizontal scroll, touch targets of 44 px, the chat 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`axe finds no WCAG 2.1 AA violation on any page in ${lang}`, async ({ page }) => {
     // Seven full axe scans: on a busy machine this takes well over half the default 30 s.
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await page.goto('./');
     await page.evaluate((l) => localStorage.setItem('dispute-desk:lang', l), lang);
     await page.goto('./#/settings');
