@@ -50,15 +50,15 @@ async function playBlind(page: Page, c: Case, strategy: Strategy, seed: number):
     );
     const step = await page.evaluate((strategy) => {
       const v = document.querySelector('[data-testid="verdict"]');
-      if (v) return { verdict: v.textContent ?? '' };
+      if (v) return { verdict: v.textContent ?? '', said: 0 };
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('.replies button.reply')];
       const texts = buttons.map((b) => (b.querySelector('.text') as HTMLElement).innerText);
       const i = strategy === 'first' ? 0 : strategy === 'last' ? texts.length - 1 : texts.reduce((best, t, k) => (t.length > texts[best].length ? k : best), 0);
       const said = document.querySelectorAll('.thread > li').length;
       buttons[i].click();
-      return { said };
+      return { verdict: undefined, said };
     }, strategy);
-    if ('verdict' in step) return /^\W*Passed/.test(step.verdict);
+    if (step.verdict !== undefined) return /^\W*Passed/.test(step.verdict);
     said = step.said;
   }
   throw new Error(`${c.id}: no ending after 100 turns`);
