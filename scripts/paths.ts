@@ -1,12 +1,18 @@
 /**
- * `npm run paths -- <file> [--lang zh|en] [--json] [--rulebooks DIR]`
+ * `npm run paths -- <file or folder> [--lang zh|en] [--json] [--rulebooks DIR]`
  *
- * Walks every path through a case (each node at most twice per path) and prints, for each ending,
- * how many paths reach it, the satisfaction and compliance ranges and how many pass; then what to
- * look at: unreached endings, no passing path, replies that never lead to a pass, the best path.
- * Exits 1 when the case has errors or no path passes.
+ * For one case: walks every path through it (each node at most twice per path) and prints, for each
+ * ending, how many paths reach it, the satisfaction and compliance ranges and how many pass; then
+ * what to look at: unreached endings, no passing path, replies that never lead to a pass, the best
+ * path; then whether the case gives its answers away (see `src/engine/leaks.ts`) and how blind
+ * strategies fare (`src/engine/blind.ts`).
+ * For a folder: one line per case with those last figures, and the totals.
+ * Exits 1 when a case has errors or no path passes.
  */
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { blindFigures, BLIND_SEEDS, passesCase, playBlind, STRATEGIES } from '../src/engine/blind.ts';
+import { leakFigures, longestShare, type LeakFigures } from '../src/engine/leaks.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/case/diagnostics.ts';
 import { checkPaths } from '../src/build/scenarios.ts';
 import type { Case } from '../src/case/types.ts';
@@ -14,11 +20,73 @@ import { pathReport } from '../src/engine/report.ts';
 import { readArgs } from './lib/cli.ts';
 
 const { paths, json, lang, rulebooks } = readArgs(process.argv.slice(2), {
-  zh: '用法：npm run paths -- <案例文件> [--lang zh|en] [--json] [--rulebooks 文件夹]',
-  en: 'Usage: npm run paths -- <case file> [--lang zh|en] [--json] [--rulebooks DIR]',
+  zh: '用法：npm run paths -- <案例文件或文件夹> [--lang zh|en] [--json] [--rulebooks 文件夹]',
+  en: 'Usage: npm run paths -- <case file or folder> [--lang zh|en] [--json] [--rulebooks DIR]',
 });
 const zh = lang === 'zh';
 const file = paths[0];
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const trapsOf = (f: LeakFigures) => f.traps.map((t) => `${t.reply} (${t.satisfaction > 0 ? '+' : ''}${t.satisfaction} > ${t.best > 0 ? '+' : ''}${t.best})`);
+const blindLine = (c: Case) =>
+  blindFigures(c).map((b) => `${zh ? { first: '第一条', longest: '最长', last: '最后一条' }[b.strategy] : b.strategy} ${b.passed}/${b.attempts}`).join(', ');
+
+if (statSync(file).isDirectory()) {
+  // The whole library: one line per case, then the totals.
+  const cases = checkPaths([file], process.cwd(), rulebooks).filter((x) => x.kind === 'case');
+  const rows: string[][] = [zh ? ['案例', '决策点', '最佳=最长', '陷阱>最佳', '有提示', '各种子盲选通过（第一条/最长/最后一条）'] : ['case', 'points', 'best=longest', 'traps>best', 'hints', 'blind passes per seed (first/longest/last)']];
+  const total = { points: 0, withBest: 0, longest: 0, traps: 0, hinted: 0, blind: [0, 0, 0], once: [0, 0, 0], fileOrder: [0, 0, 0], cases: 0 };
+  const trapLines: string[] = [];
+  let failed = false;
+  const list: unknown[] = [];
+  for (const x of cases) {
+    const c = x.result.value as Case | undefined;
+    if (!c) {
+      failed = true;
+      rows.push([relative(process.cwd(), x.file), zh ? '有错误' : 'has errors']);
+      continue;
+    }
+    const f = leakFigures(c);
+    const blind = blindFigures(c);
+    list.push({ case: c.id, ...f, longestShare: longestShare(f), blind });
+    total.cases++;
+    total.points += f.points;
+    total.withBest += f.withBest;
+    total.longest += f.bestIsLongest;
+    total.traps += f.traps.length;
+    total.hinted += f.hinted;
+    blind.forEach((b, i) => {
+      total.blind[i] += passesCase(b) ? 1 : 0;
+      total.once[i] += b.passed > 0 ? 1 : 0;
+    });
+    STRATEGIES.forEach((st, i) => (total.fileOrder[i] += playBlind(c, st, undefined)?.passed ? 1 : 0));
+    if (f.traps.length) trapLines.push(`  ${c.id}: ${trapsOf(f).join(', ')}`);
+    rows.push([c.id, String(f.points), `${f.bestIsLongest}/${f.withBest} ${pct(longestShare(f))}`, String(f.traps.length), `${f.hinted}/${f.points}`, blind.map((b) => `${b.passed}/${b.attempts}`).join('  ')]);
+  }
+  if (json) {
+    console.log(JSON.stringify(list, null, 2));
+    process.exit(failed ? 1 : 0);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)) + 2);
+  for (const r of rows) console.log(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join(''));
+  console.log();
+  console.log(zh ? '比最佳回复更讨买家喜欢的违规回复（违规回复的满意度 > 最佳回复的）：' : 'Traps that please more than the best reply (trap’s satisfaction > best’s):');
+  for (const line of trapLines) console.log(line);
+  console.log();
+  const share = total.withBest ? total.longest / total.withBest : 0;
+  console.log(
+    zh
+      ? `合计：${total.cases} 个案例，${total.points} 个决策点；最佳回复最长 ${total.longest}/${total.withBest}（${pct(share)}）；诱人陷阱 ${total.traps} 条；有提示 ${total.hinted}/${total.points}。`
+      : `Total: ${total.cases} cases, ${total.points} decision points; best reply is the longest at ${total.longest}/${total.withBest} (${pct(share)}); ${total.traps} tempting traps; hints at ${total.hinted}/${total.points}.`,
+  );
+  console.log(
+    zh
+      ? `盲选（种子 ${BLIND_SEEDS.join(', ')}）能可靠通过（至少一半种子通过）的案例：第一条 ${total.blind[0]}，最长 ${total.blind[1]}，最后一条 ${total.blind[2]}（共 ${total.cases} 个）；至少一次通过：${total.once.join(' / ')}；不打乱、按文件顺序：${total.fileOrder.join(' / ')}。`
+      : `Blind play (seeds ${BLIND_SEEDS.join(', ')}), cases passed with at least half the seeds: first shown ${total.blind[0]}, longest ${total.blind[1]}, last shown ${total.blind[2]} of ${total.cases}; passed at least once: ${total.once.join(' / ')}; in the file's order, unshuffled: ${total.fileOrder.join(' / ')}.`,
+  );
+  process.exit(failed ? 1 : 0);
+}
+
 const checked = checkPaths([file], process.cwd(), rulebooks).find((c) => c.kind === 'case')?.result;
 if (!checked?.value) {
   const diagnostics = sortDiagnostics(checked?.diagnostics ?? []);
@@ -64,4 +132,13 @@ if (report.best) {
   );
   console.log(`  ${b.path.map((s) => s.reply).join(' → ')}`);
 }
+const leaks = leakFigures(c);
+console.log();
+console.log(
+  zh
+    ? `决策点 ${leaks.points}；最佳回复最长 ${leaks.bestIsLongest}/${leaks.withBest}（${pct(longestShare(leaks))}）；有提示 ${leaks.hinted}/${leaks.points}`
+    : `Decision points ${leaks.points}; best reply is the longest at ${leaks.bestIsLongest}/${leaks.withBest} (${pct(longestShare(leaks))}); hints at ${leaks.hinted}/${leaks.points}`,
+);
+console.log(zh ? `比最佳回复更讨买家喜欢的违规回复：${trapsOf(leaks).join(', ') || '无'}` : `Traps that please more than the best reply: ${trapsOf(leaks).join(', ') || 'none'}`);
+console.log(zh ? `盲选通过（种子 ${BLIND_SEEDS.length} 个）：${blindLine(c)}` : `Blind passes (${BLIND_SEEDS.length} seeds): ${blindLine(c)}`);
 process.exit(report.best?.passed ? 0 : 1);

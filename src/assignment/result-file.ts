@@ -13,6 +13,7 @@
  * is kept as it is (sealed with the rest) when it holds a plain value.
  */
 import type { Case } from '../case/types.ts';
+import { isSeed } from '../engine/order.ts';
 import type { Result } from '../engine/types.ts';
 import { readPass, readSettings, SHORT_HASH } from './assignment.ts';
 import { canonicalJson, caseHash, rulebookVersion } from './fingerprint.ts';
@@ -63,6 +64,7 @@ export function makeAttemptRecord(f: FinishedAttempt): AttemptRecord {
     pass: f.assignment.pass ?? f.case.pass,
     steps: f.steps,
     scores: { ending: f.result.ending, satisfaction: f.result.satisfaction, compliance: f.result.compliance, passed: f.result.passed },
+    ...(f.result.seed === undefined ? {} : { seed: f.result.seed }),
   };
   return { id: attemptId(f.assignment.id, f.student, record), ...record };
 }
@@ -175,6 +177,7 @@ function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> & { i
       passed: need(isBool(sc.passed), `${field}.scores.passed`, sc.passed as boolean),
     },
     ...extraFields(r, field),
+    ...(r.seed === undefined ? {} : { seed: need(isSeed(r.seed), `${field}.seed`, r.seed as number) }),
   };
 }
 

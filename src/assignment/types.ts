@@ -93,6 +93,8 @@ export interface AttemptRecord {
   pass: PassRule;
   steps: RecordedStep[];
   scores: ClaimedScores;
+  /** The seed the replies were shuffled with, so the teacher sees them in the order shown; absent in older files (file order). */
+  seed?: number;
 }
 
 export const RESULT_FORMAT = 'dispute-desk-result';

@@ -215,6 +215,26 @@ export const CATALOGUE = {
     zh: (a) => `${e(a.key)} 的值 ${q(a.value)} 不在可选范围内（${a.allowed}）。`,
     en: (a) => `${e(a.key)} cannot be ${q(a.value)} (allowed: ${a.allowed}).`,
   },
+  KEEP_INVALID: {
+    severity: 'error',
+    zh: (a) => `keep 的值 ${q(a.value)} 不对：只能是 first（最前）或 last（最后）。`,
+    en: (a) => `keep cannot be ${q(a.value)}: it is first or last.`,
+  },
+  BEST_IS_LONGEST: {
+    severity: 'warning',
+    zh: (a) => `在 ${a.points} 个决策点中，有 ${a.longest} 个（${a.share}%）最佳回复恰好是最长的一条；超过 60% 时，学生只挑最长的就能过关。`,
+    en: (a) => `At ${a.longest} of ${a.points} decision points (${a.share}%) the best reply is also the longest; above 60% a student can pass by always picking the longest.`,
+  },
+  HINT_MISSING: {
+    severity: 'warning',
+    zh: (a) => `决策点 ${e(a.id)} 没有提示：节点和它的回复都没有 hint。`,
+    en: (a) => `The decision point ${e(a.id)} has no hint: neither the node nor any of its replies gives one.`,
+  },
+  NO_TEMPTING_TRAP: {
+    severity: 'warning',
+    zh: () => '没有一条违规回复比同一节点的最佳回复更让买家满意：学生只要挑让买家最高兴的回复就能过关，两个分数没有冲突。',
+    en: () => 'No reply that breaks a rule pleases the buyer more than the best reply at its decision point: picking whatever pleases the buyer most always passes, so the two scores never pull apart.',
+  },
   NO_PASSING_PATH: {
     severity: 'error',
     zh: (a) => `没有任何一条路径能通过（满意度 ≥ ${a.sat}、合规 ≥ ${a.comp}、无严重违规）。`,

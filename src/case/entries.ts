@@ -40,6 +40,17 @@ const PAYERS: Record<string, 'seller' | 'platform' | 'buyer'> = {
  */
 export const SATISFACTION_CHANGE_LIMIT = 50;
 
+/** Where a reply stays when the replies are shuffled. */
+const KEEP: Record<string, 'first' | 'last'> = {
+  first: 'first',
+  最前: 'first',
+  第一: 'first',
+  开头: 'first',
+  last: 'last',
+  最后: 'last',
+  末尾: 'last',
+};
+
 const NODE_PLACE: Place = (id) => ({ zh: `节点 ${id}`, en: `node ${id}` });
 const REPLY_PLACE: Place = (id, n) => ({ zh: `回复 ${id}.${n}`, en: `reply ${id}.${n}` });
 const ENDING_PLACE: Place = (id) => ({ zh: `结局 ${id}`, en: `ending ${id}` });
@@ -123,6 +134,7 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLine
   let cond = -1;
   let timeEntry = -1;
   let real = -1;
+  let keep = -1;
   let feedback: Text | undefined;
   let hint: Text | undefined;
   for (let e = scan.firstKey; e >= 0; e = keys.next[e]) {
@@ -138,6 +150,7 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLine
       case 'if': if (cond < 0) cond = e; break;
       case 'time': if (timeEntry < 0) timeEntry = e; break;
       case 'real': if (real < 0) real = e; break;
+      case 'keep': if (keep < 0) keep = e; break;
       // Localised: each language's text, later lines overriding earlier ones.
       case 'feedback': {
         const value = keys.value(e);
@@ -192,6 +205,14 @@ function readReply(nodeId: string, index: number, scan: ReplyScan, keys: KeyLine
   const time = timeOf(keys, timeEntry, report);
   if (time) reply.time = time;
   if (real >= 0) reply.real = yesNo(keys, real, 'real', report);
+  if (keep >= 0) {
+    const place = KEEP[keys.value(keep).trim().toLowerCase()];
+    if (place) reply.keep = place;
+    else report.report('KEEP_INVALID', keys.line[keep], keys.valueColumn[keep], { value: keys.value(keep) }, {
+      zh: '写 keep: first（固定在最前）或 keep: last（固定在最后）；不需要固定就删掉这一行。',
+      en: 'Write keep: first or keep: last, or remove the line to let the reply be shuffled.',
+    });
+  }
   if (!reply.feedback.zh && !reply.feedback.en) report.report('FEEDBACK_MISSING', scan.line, scan.column, {}, {
     zh: '加一行 - feedback: 说明这条回复好在哪里或错在哪里。',
     en: 'Add - feedback: saying why this reply is good or bad.',

@@ -35,6 +35,7 @@ export const FRONT_MATTER_KEYS = {
   pass: ['通过标准'],
   rules: ['规则', '考查规则'],
   phrases: ['关键句', '重点句'],
+  source: ['来源', '出处'],
 } as const satisfies Vocabulary;
 
 export const ORDER_KEYS = {
@@ -90,6 +91,7 @@ export const REPLY_KEYS = {
   if: ['条件', '仅当'],
   time: ['时间'],
   real: ['真实', '真实卖家'],
+  keep: ['固定', '位置'],
   id: ['编号'],
 } as const satisfies Vocabulary;
 

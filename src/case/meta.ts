@@ -36,6 +36,7 @@ export interface Meta {
   objectivesAt: { id: string; line: number; column: number }[];
   phrases: Phrase[];
   phrasesAt: { line: number; column: number }[];
+  source?: string;
 }
 
 /**
@@ -152,6 +153,8 @@ export function readMeta(
         meta.objectivesAt.push({ id, line: item.line, column: item.column });
       }
   }
+
+  if (f.source) meta.source = rawOf(f.source).trim();
 
   if (f.phrases && !f.phrases.items)
     invalid(f.phrases, 'phrases', '应是列表：每行以 - 开头，写成 - {en: …, zh: …}。', 'must be a list: one “- {en: …, zh: …}” line per phrase.');

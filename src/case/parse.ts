@@ -142,6 +142,7 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
     phrases: meta.phrases,
     ...(found.briefing ? { briefing: proseText(found.briefing, lang) } : {}),
     ...(found.analysis ? { analysis: proseText(found.analysis, lang) } : {}),
+    ...(meta.source ? { source: meta.source } : {}),
     nodes,
     endings,
     rules,

@@ -106,6 +106,11 @@ export interface Reply {
   time?: string;
   /** The real seller chose this reply. */
   real: boolean;
+  /**
+   * Where the reply stays when the replies are shuffled for an attempt: first or last, for a reply
+   * whose place carries meaning ("end the chat" last). Absent: it is shuffled with the others.
+   */
+  keep?: 'first' | 'last';
   at: Span;
 }
 
@@ -176,6 +181,11 @@ export interface Case {
   phrases: Phrase[];
   briefing?: Text;
   analysis?: Text;
+  /**
+   * The published record the case follows (a teaching case, a court file …). Only a case that names
+   * one calls its `real: yes` path the real seller's; in any other case that path is a model answer.
+   */
+  source?: string;
   nodes: Record<string, CaseNode>;
   endings: Record<string, Ending>;
   /** The rules this case cites, copied from its rulebook so a compiled case stands alone. */

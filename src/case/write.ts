@@ -54,6 +54,7 @@ function reply(r: Reply, index: number, nodeId: string, lang: Lang): string[] {
   if (r.when) out.push(`${ind}- if: ${condition(r.when)}`);
   if (r.time) out.push(`${ind}- time: ${r.time.replace('T', ' ')}`);
   if (r.real) out.push(`${ind}- real: yes`);
+  if (r.keep) out.push(`${ind}- keep: ${r.keep}`);
   out.push(...localised('hint', r.hint, lang, ind));
   out.push(...localised('feedback', r.feedback, lang, ind));
   return out;
@@ -107,6 +108,7 @@ export function writeCase(c: Case): string {
     pass: { satisfaction: c.pass.minSatisfaction, compliance: c.pass.minCompliance, 'critical fails': c.pass.criticalFails },
     ...(c.objectives.length ? { rules: c.objectives } : {}),
     ...(c.phrases.length ? { phrases: c.phrases } : {}),
+    ...(c.source ? { source: c.source } : {}),
   };
   const out = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), '---', ''];
   out.push(...section('Briefing', c.briefing, c.lang));

@@ -1,6 +1,7 @@
 /**
  * The whole check of a case file: the format's diagnostics, then the engine's — a case that no
- * path can pass, and states where the conditions leave no reply to choose.
+ * path can pass, states where the conditions leave no reply to choose, and warnings when the case
+ * gives its answers away (see `leaks.ts`).
  *
  * This is what the command line, the build and the studio call. A case comes back only when it
  * has no errors, so whatever plays it can trust it.
@@ -9,6 +10,7 @@ import { readCase, type ParseOptions } from '../case/parse.ts';
 import { Reporter } from '../case/diagnostics.ts';
 import type { Case, ParseResult } from '../case/types.ts';
 import { explore, STATE_BUDGET } from './explore.ts';
+import { leakFigures, LONGEST_LIMIT, longestShare } from './leaks.ts';
 
 export function checkCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
   const { parsed, ids } = readCase(source, options);
@@ -37,6 +39,29 @@ export function checkCase(source: string, options: ParseOptions = {}): ParseResu
       zh: '至少让一条路径的满意度加分足够、且不违反严重规则；用 npm run paths 查看各结局的分数范围。',
       en: 'Make sure at least one path gains enough satisfaction without a critical violation.',
     });
+  leakWarnings(c, report);
   const diagnostics = [...parsed.diagnostics, ...report.diagnostics];
   return report.hasErrors ? { diagnostics } : { value: c, diagnostics };
+}
+
+function leakWarnings(c: Case, report: Reporter): void {
+  const figures = leakFigures(c);
+  for (const id of figures.unhinted)
+    report.report('HINT_MISSING', c.nodes[id].at.line, c.nodes[id].at.column, { id }, {
+      zh: '在买家消息下、gloss 旁加 - hint: 和 - hint en:，说明该看哪里（订单卡片、物流记录、规则、买家真正问的是什么），而不是该选哪条。',
+      en: 'Add - hint: and - hint en: beside the gloss, saying where to look (order card, tracking, a rule, what the buyer really asked), not which reply to pick.',
+    });
+  if (!figures.withBest) return;
+  const start = c.nodes[c.start].at;
+  const share = longestShare(figures);
+  if (share > LONGEST_LIMIT)
+    report.report('BEST_IS_LONGEST', start.line, 1, { points: figures.withBest, longest: figures.bestIsLongest, share: Math.round(share * 100) }, {
+      zh: '把错误回复也写成完整、流畅、有礼貌的消息；让最佳回复有时短一些。用 npm run paths 查看每个案例的比例。',
+      en: 'Write the wrong replies as full, fluent, polite messages too, and let the best reply be the shorter one at times. npm run paths prints the share.',
+    });
+  if (!figures.traps.length)
+    report.report('NO_TEMPTING_TRAP', start.line, 1, {}, {
+      zh: '在主线上加一条让买家更高兴、但违反规则的回复（例如答应平台外退款），满意度加分高于最佳回复，并写 breaks:。',
+      en: 'On the main path, add a reply that pleases the buyer more than the best one but breaks a rule (say, a refund off the platform), with breaks: and a higher satisfaction change.',
+    });
 }

@@ -76,9 +76,10 @@ function timeOfTarget(c: Case, at: string, clock: string | undefined): string | 
   return target?.message ? addMinutes(clock, CUSTOMER_GAP_MIN) : clock;
 }
 
-export function startAttempt(c: Case): Attempt {
+export function startAttempt(c: Case, seed?: number): Attempt {
   const { at, via } = resolveTarget(c, c.start, c.startSatisfaction, []);
   return {
+    ...(seed === undefined ? {} : { seed }),
     caseId: c.id,
     caseVersion: c.version,
     at,
@@ -137,8 +138,8 @@ export function choose(c: Case, a: Attempt, replyId: string): { attempt: Attempt
 }
 
 /** Replay a transcript of reply ids from the start. Undefined if it does not fit the case. */
-export function replay(c: Case, replies: readonly string[]): Attempt | undefined {
-  let a = startAttempt(c);
+export function replay(c: Case, replies: readonly string[], seed?: number): Attempt | undefined {
+  let a = startAttempt(c, seed);
   for (const id of replies) {
     const next = choose(c, a, id);
     if (!next) return undefined;
@@ -185,10 +186,20 @@ export function resultOf(c: Case, a: Attempt): Result {
     failedBecause,
     path: a.path,
     followedRealPath: !!ending?.real && a.path.every((s) => realReplies.has(s.reply)),
+    ...(a.seed === undefined ? {} : { seed: a.seed }),
   };
 }
 
-/** The replies the real seller chose, from the start, following the `real` markers. */
+/**
+ * What the case's `real: yes` path is. Only a case that names the record it follows (`source:` in the
+ * front matter) calls it the real seller's; in an invented case it is a model answer. Nothing claims
+ * to be real unless the author says where it comes from.
+ */
+export function markedPathKind(c: Pick<Case, 'source'>): 'real' | 'model' {
+  return c.source?.trim() ? 'real' : 'model';
+}
+
+/** The replies the real seller (or the model answer) chose, from the start, following the `real` markers. */
 export function realPath(c: Case): { node: string; reply: string }[] {
   const path: { node: string; reply: string }[] = [];
   const seen = new Set<string>();

@@ -285,8 +285,20 @@ function usesSatisfaction(nodes: CaseNode[]): boolean {
   return false;
 }
 
-/** `ids`: the case's nodes and endings as `numberIds` numbered them when the file was read; without, they are numbered here. */
-export function explore(c: Case, budget = STATE_BUDGET, ids?: CaseIds): Exploration {
+/** A point in play to explore from instead of the start: at a node (after its redirects), with the scores so far. */
+export interface ExploreFrom {
+  at: string;
+  satisfaction: number;
+  flags: readonly string[];
+  compliance: number;
+  critical: boolean;
+}
+
+/**
+ * `ids`: the case's nodes and endings as `numberIds` numbered them when the file was read; without, they are numbered here.
+ * `from`: explore what can still happen from a point in play (does a pass remain possible?).
+ */
+export function explore(c: Case, budget = STATE_BUDGET, ids?: CaseIds, from?: ExploreFrom): Exploration {
   const own = ids ? undefined : numbered(c);
   const places: Numbered = ids ?? own!;
   const nameOf = own ? (i: number) => own.names[i] : (i: number) => places.nodes[i].id;
@@ -302,8 +314,8 @@ export function explore(c: Case, budget = STATE_BUDGET, ids?: CaseIds): Explorat
   const seen = new Seen(dominance, nodes.length);
   const stuck: number[] = [];
   const isStuck = new Uint8Array(nodes.length);
-  const first = resolveTarget(c, c.start, c.startSatisfaction, []);
-  const stack = [states.add(place(first.at, places), c.startSatisfaction, [], 100, false, -1, -1)];
+  const first = from ?? { at: resolveTarget(c, c.start, c.startSatisfaction, []).at, satisfaction: c.startSatisfaction, flags: [], compliance: 100, critical: false };
+  const stack = [states.add(place(first.at, places), first.satisfaction, [...first.flags], first.compliance, first.critical, -1, -1)];
   while (stack.length) {
     const s = stack.pop()!;
     const at = states.at[s];

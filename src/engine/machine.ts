@@ -15,6 +15,7 @@
 import type { ActorLogic, ActorScope } from 'xstate';
 import type { Case } from '../case/types.ts';
 import { choose, replay, resultOf, startAttempt } from './conversation.ts';
+import { isSeed } from './order.ts';
 import type { Attempt, Result, Settings, Step } from './types.ts';
 
 export type ConversationState = 'customerTyping' | 'awaitingReply' | 'showingFeedback' | 'ended';
@@ -52,7 +53,8 @@ export type ConversationEvent =
   | { type: 'TYPED' }
   | { type: 'CHOOSE'; reply: string }
   | { type: 'CONTINUE' }
-  | { type: 'RESTART' }
+  /** A new attempt; `seed` shuffles its replies (see `order.ts`), none keeps the file order. */
+  | { type: 'RESTART'; seed?: number }
   /** The learner (or an assignment) changed a setting mid-attempt; it applies from the next step. */
   | { type: 'SETTINGS'; settings: Partial<Settings> };
 
@@ -80,7 +82,7 @@ export const conversationMachine: ActorLogic<ConversationSnapshot, ConversationE
       case 'SETTINGS':
         return { ...snapshot, context: { ...context, settings: { ...context.settings, ...normaliseSettings(event.settings) } } };
       case 'RESTART':
-        return enter(nextTurn({ case: context.case, settings: context.settings, attempt: startAttempt(context.case) }), scope);
+        return enter(nextTurn({ case: context.case, settings: context.settings, attempt: startAttempt(context.case, event.seed) }), scope);
       case 'TYPED':
         return value === 'customerTyping' ? enter(at('awaitingReply', context), scope) : snapshot;
       case 'CHOOSE': {
@@ -147,6 +149,8 @@ export interface SavedConversation {
   replies: string[];
   state: ConversationState;
   settings: Settings;
+  /** The attempt's seed; absent in saves from before replies were shuffled (they keep the file order). */
+  seed?: number;
 }
 
 export function saveConversation(snapshot: ConversationSnapshot): SavedConversation {
@@ -158,6 +162,7 @@ export function saveConversation(snapshot: ConversationSnapshot): SavedConversat
     replies: attempt.path.map((s) => s.reply),
     state: snapshot.value,
     settings,
+    ...(attempt.seed === undefined ? {} : { seed: attempt.seed }),
   };
 }
 
@@ -173,7 +178,7 @@ export function restoreConversation(c: Case, saved: unknown): { input: Conversat
   if (s.format !== 1 || !Array.isArray(s.replies) || !s.replies.every((r) => typeof r === 'string')) return { problem: 'unreadable' };
   if (s.caseId !== c.id) return { problem: 'other-case' };
   if (s.caseVersion !== c.version) return { problem: 'case-changed' };
-  const attempt = replay(c, s.replies);
+  const attempt = replay(c, s.replies, isSeed(s.seed) ? s.seed : undefined);
   if (!attempt) return { problem: 'does-not-fit' };
   const settings = normaliseSettings(s.settings);
   const state = (['customerTyping', 'awaitingReply', 'showingFeedback', 'ended'] as const).find((x) => x === s.state) ?? 'customerTyping';

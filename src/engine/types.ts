@@ -47,6 +47,8 @@ export interface Attempt {
   atTime?: string;
   /** Nodes passed through by redirects on the way to `at`. */
   atVia: string[];
+  /** Shuffles the replies for this attempt (see `order.ts`); absent: file order. */
+  seed?: number;
 }
 
 export interface Result {
@@ -67,6 +69,8 @@ export interface Result {
   path: Step[];
   /** True when every reply on the path is one the real seller chose. */
   followedRealPath: boolean;
+  /** The attempt's seed: the order its replies were shown in. */
+  seed?: number;
 }
 
 export type FailReason =

@@ -18,7 +18,9 @@ import {
   type ConversationSnapshot,
   type ConversationState,
 } from '../engine/machine.ts';
-import { complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, transcript, type ChatItem } from '../engine/conversation.ts';
+import { complianceOf, moodOf, realPath, replay, resultOf, transcript, type ChatItem } from '../engine/conversation.ts';
+import { passPossible } from '../engine/hope.ts';
+import { shownReplies } from '../engine/order.ts';
 import { bestPath } from '../engine/paths.ts';
 import { saveKey } from './saves.ts';
 import { clamp, resolveTarget, startAttempt } from '../engine/conversation.ts';
@@ -42,6 +44,8 @@ export interface ConversationOptions {
   now?: () => Date;
   /** Start here instead of at the case's start (the studio's "test from here"); such a run is never saved. */
   from?: StartPoint;
+  /** Shuffle the replies for each attempt (the default); the studio's test run keeps the file's order. */
+  shuffle?: boolean;
 }
 
 export function createConversation(c: Case, options: ConversationOptions = {}) {
@@ -49,7 +53,9 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   const now = options.now ?? (() => new Date());
   const key = saveKey(c.id);
   const found = readSave(c, readItem(storage, key));
-  const input = found.input ?? { case: c, ...(options.from ? { attempt: attemptAt(c, options.from) } : {}) };
+  const shuffle = options.shuffle ?? !options.from;
+  const seed = () => (shuffle ? newSeed() : undefined);
+  const input = found.input ?? { case: c, attempt: options.from ? attemptAt(c, options.from) : startAttempt(c, seed()) };
   let attemptId = found.attemptId ?? newAttemptId();
 
   const read = readHistory(storage, c.id);
@@ -60,8 +66,19 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   });
 
   let snapshot = $state.raw<ConversationSnapshot>(actor.getSnapshot());
+  /**
+   * The attempt one reply ago, kept in play so the studio's runs from a point can be compared too.
+   * Plain variables, not state: the subscription runs inside effects that send events, and must not
+   * make them depend on what it writes.
+   */
+  let previous: Attempt | undefined;
+  let latest: Attempt = snapshot.context.attempt;
   let notice = $state<SaveNotice | undefined>(found.notice);
   const subscription = actor.subscribe((s) => {
+    if (s.context.attempt !== latest) {
+      previous = latest;
+      latest = s.context.attempt;
+    }
     snapshot = s;
     writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
     const result = s.context.result;
@@ -74,7 +91,16 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   const attempt = $derived(snapshot.context.attempt);
   // The customer's next message stays hidden while they "type" and while feedback is on screen.
   const thread = $derived(transcript(c, attempt, phase === 'awaitingReply' || phase === 'ended'));
-  const replies = $derived(phase === 'awaitingReply' ? offeredReplies(c, attempt) : []);
+  // In the order this attempt shows them, which the number keys follow.
+  const replies = $derived(phase === 'awaitingReply' ? shownReplies(c, attempt) : []);
+  // Did the last reply make a pass impossible? Asked of the path check while its feedback is shown.
+  const passLost = $derived.by(() => {
+    const step = snapshot.context.lastStep;
+    if (phase !== 'showingFeedback' || !step) return false;
+    // The attempt before this reply: as seen in play, or replayed after a reload.
+    const before = previous?.path.length === attempt.path.length - 1 ? previous : replay(c, attempt.path.slice(0, -1).map((s) => s.reply));
+    return !!before && !passPossible(c, attempt) && passPossible(c, before);
+  });
   const real = realPath(c);
 
   // Both walk the case, so they are worked out only when the debrief asks, and once.
@@ -92,6 +118,8 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     get compliance() { return complianceOf(c, attempt.violations); },
     get violations() { return attempt.violations; },
     get lastStep() { return snapshot.context.lastStep; },
+    /** The last reply made a pass impossible (shown with its feedback). */
+    get passLost() { return passLost; },
     get result() { return snapshot.context.result; },
     get settings() { return snapshot.context.settings; },
     /** The real seller's replies, for the debrief. */
@@ -120,7 +148,7 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     restart() {
       notice = undefined;
       attemptId = newAttemptId();
-      actor.send({ type: 'RESTART' });
+      actor.send({ type: 'RESTART', seed: seed() });
     },
     stop() {
       subscription.unsubscribe();
@@ -166,6 +194,14 @@ function attemptAt(c: Case, from: StartPoint): Attempt {
   const flags = [...new Set(from.flags)];
   const { at, via } = resolveTarget(c, from.node, satisfaction, flags);
   return { ...startAttempt(c), at, ended: at in c.endings, satisfaction, flags, atVia: via, atTime: c.nodes[at]?.time ?? c.endings[at]?.time };
+}
+
+/** A fresh seed per attempt: where the best reply sits must not be predictable. */
+function newSeed(): number {
+  const one = new Uint32Array(1);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(one);
+  else one[0] = Math.floor(Math.random() * 0x100000000);
+  return one[0];
 }
 
 function newAttemptId(): string {

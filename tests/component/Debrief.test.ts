@@ -35,20 +35,53 @@ describe('Debrief', () => {
     expect(within(section).getByText(/Turn 1, compliance −50/)).toBeInTheDocument();
   });
 
-  it('puts the learner’s replies beside the real seller’s and marks where they differ', () => {
+  it('lines up the learner’s replies with the model answer by the buyer’s message, and marks where they differ', () => {
     renderDebrief();
-    const section = screen.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
-    const turns = within(section).getAllByText(/^Turn \d$/).map((el) => el.closest('li')!);
-    expect(turns).toHaveLength(2);
+    const section = screen.getByRole('region', { name: 'Your path beside the model answer and the best' });
+    const rows = [...section.querySelectorAll<HTMLElement>('li.turn')];
+    expect(rows).toHaveLength(2);
+    // Each row shows the buyer's message being answered.
+    expect(within(rows[0]).getByText('My mug arrived broken.')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Here is the photo.')).toBeInTheDocument();
 
-    expect(within(turns[0]).getByText('Different from the real seller')).toBeInTheDocument();
-    expect(within(turns[0]).getByText('Pay me on PayPal and I will refund you there.')).toBeInTheDocument();
-    expect(within(turns[0]).getByText('I am so sorry. Could you send a photo?')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('Different from the model answer')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('Pay me on PayPal and I will refund you there.')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('I am so sorry. Could you send a photo?')).toBeInTheDocument();
 
-    expect(within(turns[1]).getByText('Same as the real seller')).toBeInTheDocument();
-    expect(within(turns[1]).getByText('Thank you. We will refund you through the dispute.')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Same as the model answer')).toBeInTheDocument();
     // The same reply chosen by both is shown once, naming both paths.
-    expect(within(turns[1]).getAllByText('Thank you. We will refund you through the dispute.')).toHaveLength(1);
+    expect(within(rows[1]).getAllByText('Thank you. We will refund you through the dispute.')).toHaveLength(1);
+    // An invented case never calls a path the real seller's.
+    expect(within(section).queryByText('Real seller')).toBeNull();
+    expect(section).not.toHaveTextContent(/real seller’s path|as the real seller/i);
+  });
+
+  it('lines rows up by message when one path answers a message the other never saw', () => {
+    const detour = { ...failedResult, path: [failedResult.path[0], { ...failedResult.path[0], turn: 2, node: 'photo', reply: 'photo.2' }, { ...failedResult.path[1], turn: 3 }] };
+    render(Debrief, { case: mugCase, result: detour, realPath: [{ node: 'photo', reply: 'photo.1' }], onrestart: () => {} });
+    const section = screen.getByRole('region', { name: 'Your path beside the model answer and the best' });
+    const rows = [...section.querySelectorAll<HTMLElement>('li.turn')];
+    expect(rows.map((r) => r.dataset.node)).toEqual(['opening', 'photo', 'photo']);
+    // The model answer answered "Here is the photo." at its turn 1, beside the learner's turn 2.
+    expect(rows[0]).toHaveTextContent('Did not answer this message: Model answer');
+    expect(rows[1]).toHaveTextContent(/Your path \(turn 2\)/);
+    expect(rows[1]).toHaveTextContent(/Model answer \(turn 1\)/);
+    expect(within(rows[1]).getByText('Different from the model answer')).toBeInTheDocument();
+  });
+
+  it('calls the marked path the real seller’s only in a case that names its source', () => {
+    render(Debrief, { case: { ...mugCase, source: 'A published teaching case' }, result: failedResult, realPath: realPathOfMug, onrestart: () => {} });
+    const section = screen.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
+    expect(within(section).getAllByText('Real seller').length).toBeGreaterThan(0);
+    expect(within(section).getByText('Different from the real seller')).toBeInTheDocument();
+  });
+
+  it('says from which turn no pass was possible, worked out by the path check', () => {
+    renderDebrief();
+    // Turn 1 broke a critical rule: nothing after it could pass.
+    expect(screen.getByTestId('pass-lost-at')).toHaveTextContent('From turn 1 on, no pass was possible');
+    const feedback = screen.getByRole('region', { name: 'Turn-by-turn feedback' });
+    expect(within(feedback).getAllByTestId('pass-lost')).toHaveLength(1);
   });
 
   it('names the best path beside the learner’s and the real seller’s, with how each scored', () => {
@@ -60,16 +93,16 @@ describe('Debrief', () => {
       best: passedResult,
       onrestart: () => {},
     });
-    const section = screen.getByRole('region', { name: 'Your path beside the real seller’s and the best' });
+    const section = screen.getByRole('region', { name: 'Your path beside the model answer and the best' });
     const cards = within(section).getAllByRole('listitem').filter((li) => li.classList.contains('summary'));
-    expect(cards.map((li) => li.querySelector('.name')?.textContent?.trim())).toEqual(['●Your path', '◆Real seller', '★Best path']);
+    expect(cards.map((li) => li.querySelector('.name')?.textContent?.trim())).toEqual(['●Your path', '◆Model answer', '★Best path']);
     expect(cards[0]).toHaveTextContent(/Not passed/);
     expect(cards[2]).toHaveTextContent(/Passed.*Resolved.*compliance 100/i);
-    expect(within(section).getByText('The real seller’s path is also the best path.')).toBeInTheDocument();
-    // Where the real seller and the best path chose the same reply, one block names both.
+    expect(within(section).getByText('The model answer is also the best path.')).toBeInTheDocument();
+    // Where the model answer and the best path chose the same reply, one block names both.
     const blocks = [...section.querySelectorAll('.block')].map((b) => b.getAttribute('data-who'));
     expect(blocks).toEqual(['yours', 'real best', 'yours real best']);
-    expect(section.querySelectorAll('.block')[1]).toHaveTextContent(/Real seller, ◆?\s*★?Best path/);
+    expect(section.querySelectorAll('.block')[1]).toHaveTextContent(/Model answer \(turn 1\), ◆?\s*★?Best path/);
   });
 
   it('gives the feedback turn by turn, with the rules each reply broke', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversation, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { shownReplies } from '../../src/engine/order.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { mugCase } from './fixtures.ts';
 
@@ -26,7 +27,45 @@ describe('the conversation adapter', () => {
     convo.skipTyping();
     expect(convo.phase).toBe('awaitingReply');
     expect(convo.thread.map((i) => i.kind)).toEqual(['customer']);
+    // Shuffled for this attempt: both offered, in the order its seed gives.
+    expect(convo.replies.map((r) => r.id).sort()).toEqual(['opening.1', 'opening.2']);
+    expect(convo.replies).toEqual(shownReplies(mugCase, convo.attempt));
+    expect(convo.attempt.seed).toBeTypeOf('number');
+  });
+
+  it('shows the replies in the same order after a reload, and in a new order for a new attempt', () => {
+    const orders = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      localStorage.clear();
+      const first = start();
+      const shown = first.replies.map((r) => r.id).join();
+      orders.add(shown);
+      const seed = first.attempt.seed;
+      first.stop();
+      const again = start();
+      expect(again.attempt.seed).toBe(seed);
+      expect(again.replies.map((r) => r.id).join()).toBe(shown);
+      again.restart();
+      expect(again.attempt.seed).not.toBe(seed);
+    }
+    // Two replies, twelve fresh attempts: both orders turn up (1 in 2048 that they do not).
+    expect(orders.size).toBe(2);
+  });
+
+  it('keeps the file order when asked not to shuffle (the studio’s test run)', () => {
+    const convo = createConversation(mugCase, { settings: { typingMs: 0 }, storage: null, shuffle: false });
+    open.push(convo);
     expect(convo.replies.map((r) => r.id)).toEqual(['opening.1', 'opening.2']);
+    expect(convo.attempt.seed).toBeUndefined();
+  });
+
+  it('says when a reply made a pass impossible, from the path check', () => {
+    const convo = start();
+    convo.choose('opening.2');
+    expect(convo.passLost).toBe(true);
+    convo.restart();
+    convo.choose('opening.1');
+    expect(convo.passLost).toBe(false);
   });
 
   it('shows feedback after a reply and hides the next message until it is typed', () => {

@@ -55,4 +55,12 @@ describe('StatusBar', () => {
     expect(screen.queryByTestId('compliance')).toBeNull();
     expect(screen.queryByText(/critical/)).toBeNull();
   });
+
+  it('withholds the mood, the satisfaction number and its change when feedback is deferred', () => {
+    render(StatusBar, { satisfaction: 35, mood: 'upset', compliance: 50, violations, pass: mugCase.pass, deferred: true, delta: -5 });
+    expect(screen.queryByTestId('satisfaction')).toBeNull();
+    expect(screen.queryByText('Upset')).toBeNull();
+    expect(screen.queryByText('last reply −5')).toBeNull();
+    expect(screen.getByTestId('mood-withheld')).toHaveTextContent('read it in their messages; scores come in the debrief');
+  });
 });

@@ -24,7 +24,9 @@ test('the real seller’s path ends with the refund, both scores and a pass', as
   await expect(debrief.getByText('Refund only USD 8.00 (EUR 6.89), paid by the seller', { exact: true })).toBeVisible();
   await expect(debrief.getByText(/83\s*\/100/)).toBeVisible();
   await expect(debrief.getByText(/100\s*\/100/)).toBeVisible();
-  await expect(debrief.getByText(/exactly the real seller’s path/i)).toBeVisible();
+  // "Real seller" once the case names its source (front matter `source:`), "model answer" until then;
+  // the component tests pin both wordings.
+  await expect(debrief.getByText(/exactly the (real seller’s|model answer’s) path/i)).toBeVisible();
   await expect(debrief.getByRole('heading', { name: /case analysis/i })).toBeVisible();
 });
 

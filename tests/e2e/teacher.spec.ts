@@ -145,6 +145,11 @@ test('a class’s results: two students hand in, bad files are refused, scores a
   await expect(page.getByTestId('recomputed')).toContainText('satisfaction 43, compliance 0');
   await expect(page.getByTestId('claimed')).toContainText('satisfaction 43, compliance 0');
   await expect(page.getByText('PayPal is quicker').first()).toBeVisible();
+  // Each turn lists the replies in the order the student saw them (from the attempt's seed), the chosen one marked.
+  const shown = page.getByTestId('shown-1');
+  await expect(shown).toContainText(/Chose reply \d of \d as shown to the student/);
+  await shown.locator('summary').click();
+  await expect(shown.locator('li.chosen')).toContainText('Please close the dispute first');
   await expectNoAxeViolations(page);
 
   // Everything survives a reload (IndexedDB).

@@ -13,10 +13,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileCases } from '../../src/build/compile-cases.ts';
 import { checkCase } from '../../src/engine/check.ts';
 import { parseRulebook } from '../../src/case/rulebook.ts';
+import { LEAK_CODES } from '../../src/engine/leaks.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VALID = readFileSync(join(ROOT, 'tests/fixtures/cases/valid.md'), 'utf8');
-const ON_ALIEXPRESS = VALID.replace('rulebook: test', 'rulebook: aliexpress');
+// The template checks clean on the project's AliExpress rulebook, answer-leak warnings included.
+const ON_ALIEXPRESS = readFileSync(join(ROOT, 'scenarios/_template.md'), 'utf8');
+/** The valid fixture shows the format, not a well-taught case: its answer-leak warnings are set aside here. */
+const notLeak = (code: string) => !LEAK_CODES.has(code);
 const away = mkdtempSync(join(tmpdir(), 'dispute-desk-away-'));
 afterAll(() => rmSync(away, { recursive: true, force: true }));
 
@@ -87,11 +91,11 @@ describe('the dev server compile', () => {
     writeFileSync(join(site, 'scenarios', 'twin.md'), VALID);
     const out = compileCases('scenarios', site, { strict: false });
     expect([...out.cases.keys()]).toEqual(['valid-case', 'warned']);
-    expect(out.problems.map((p) => [p.file, p.diagnostics.map((d) => d.code)])).toEqual([
+    expect(out.problems.map((p) => [p.file, p.diagnostics.map((d) => d.code).filter(notLeak)])).toEqual([
       ['scenarios/broken.md', ['TARGET_NOT_FOUND']],
       ['scenarios/twin.md', ['DUPLICATE_ID']],
     ]);
-    expect(out.warnings.map((d) => d.code)).toEqual(['PHRASE_NEVER_SAID']);
+    expect(out.warnings.map((d) => d.code).filter(notLeak)).toEqual(['PHRASE_NEVER_SAID']);
     // The build still refuses the broken file, naming file and line.
     expect(() => compileCases('scenarios', site)).toThrow(/scenarios\/broken\.md:35:12: error TARGET_NOT_FOUND/);
   });
@@ -99,7 +103,10 @@ describe('the dev server compile', () => {
 
 describe('one language where the case promises both', () => {
   const rulebooks = { test: parseRulebook(readFileSync(join(ROOT, 'tests/fixtures/cases/rulebooks/test.md'), 'utf8')).value! };
-  const codes = (source: string) => checkCase(source, { rulebooks }).diagnostics.map((d) => `${d.code} ${d.line}`);
+  const codes = (source: string) =>
+    checkCase(source, { rulebooks })
+      .diagnostics.filter((d) => notLeak(d.code))
+      .map((d) => `${d.code} ${d.line}`);
 
   it('warns about feedback without its English once most feedback has both', () => {
     const lines = VALID.split('\n');

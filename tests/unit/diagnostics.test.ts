@@ -23,6 +23,7 @@ import { MAX_CASE_BYTES, parseCase } from '../../src/case/parse.ts';
 import { parseRulebook } from '../../src/case/rulebook.ts';
 import type { Diagnostic, ParseResult, Rulebook } from '../../src/case/types.ts';
 import { checkCase } from '../../src/engine/check.ts';
+import { LEAK_CODES } from '../../src/engine/leaks.ts';
 import { explore, STATE_BUDGET } from '../../src/engine/explore.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +38,18 @@ const testRulebook: Rulebook = (() => {
 const rulebooks = { test: testRulebook };
 const VALID = read('tests/fixtures/cases/valid.md');
 
-const check = (source: string, file = 'case.md') => checkCase(source, { file, rulebooks });
+/**
+ * The answer-leak warnings (src/engine/leaks.ts) judge how a whole case is written: no hints, the
+ * best reply always the longest, no trap that pleases more than the best. The fixtures are small
+ * cases made to show one format mistake each, so those warnings are set aside here, except in the
+ * fixtures named after them (which are clean of the other two).
+ */
+const LEAKS = LEAK_CODES;
+const check = (source: string, file = 'case.md') => {
+  const r = checkCase(source, { file, rulebooks });
+  const own = file.split('/').at(-1)!.split('.')[0];
+  return LEAKS.has(own) ? r : { ...r, diagnostics: r.diagnostics.filter((d) => !LEAKS.has(d.code)) };
+};
 const brief = (list: Diagnostic[]) => list.map((d) => ({ code: d.code, line: d.line, column: d.column }));
 
 /** Results by input, so the catalogue checks at the end reuse them (and still work when run alone). */
@@ -120,6 +132,12 @@ const CODES: Row[] = [
   { code: 'PHRASE_NEVER_SAID', line: 20, column: 5, at: '{en: "I\'m sorry', mistake: 'a key phrase that no reply says' },
   { code: 'VALUE_INVALID', line: 80, column: 11, at: 'refunded', mistake: 'result: refunded' },
   { code: 'NO_PASSING_PATH', line: 28, column: 1, at: '## opening', mistake: 'satisfaction: -15 for +15 on the only good first reply' },
+  { code: 'KEEP_INVALID', line: 52, column: 12, at: 'end', mistake: 'keep: end for keep: last' },
+  // The three leak fixtures start from the valid case with hints at both decision points, a longer
+  // PayPal trap that pleases more (+20) than the best first reply (+15), and then undo one of these.
+  { code: 'HINT_MISSING', line: 55, column: 4, at: 'photo', mistake: 'the hint of ## photo left out' },
+  { code: 'BEST_IS_LONGEST', line: 28, column: 1, at: '## opening', mistake: 'the PayPal trap written short, so the best reply is the longest at both points' },
+  { code: 'NO_TEMPTING_TRAP', line: 28, column: 1, at: '## opening', mistake: 'the PayPal trap at +10, below the best reply' },
 ];
 
 /** Codes proven by generated input in the describe blocks below. */

@@ -57,7 +57,7 @@ describe('graph model', () => {
 
   it('classes every reply by its effect, a broken rule first, with a label that says so', () => {
     expect(edge('first-message.1')).toMatchObject({ effect: 'gain', label: '+10', real: true, to: 'tracking' });
-    expect(edge('first-message.2')).toMatchObject({ effect: 'broken', label: '−10 ✕ P-EARLY-CONFIRM', real: false });
+    expect(edge('first-message.2')).toMatchObject({ effect: 'broken', label: '+15 ✕ P-EARLY-CONFIRM', real: false });
     expect(edge('waiting.2')).toMatchObject({ effect: 'gain', label: '+15 if not apologised', condition: 'not apologised' });
     expect(edge('tracking→go to.1')).toMatchObject({ effect: 'redirect', from: 'tracking', to: 'escalated', label: 'if satisfaction < 30' });
     const zero = compile(TEMPLATE.replace('   - satisfaction: +20\n', '   - satisfaction: 0\n').replace('   - satisfaction: -25\n', '   - satisfaction: -5\n   - follows: P-TRUTHFUL\n').replace('   - breaks: P-RESPECT\n', ''));

@@ -9,6 +9,7 @@ import { attemptsLeft, begin, finish, readProgress, track, type Progress } from 
 import type { Assignment, AttemptRecord, Student } from '../../assignment/types.ts';
 import type { Case } from '../../case/types.ts';
 import { replay, resultOf } from '../../engine/conversation.ts';
+import { isSeed } from '../../engine/order.ts';
 import { saveKey } from '../saves.ts';
 import { pushNotice } from '../notices.svelte.ts';
 import { STORAGE_PREFIX, defaultStorage, readItem, readJson, writeItem } from '../storage.ts';
@@ -41,14 +42,16 @@ export function createProgress(
   /** The player's saved conversation changed: time new replies, and record the attempt if it ended. */
   function observe(original: Case, raw: string) {
     let replies: unknown;
+    let seed: unknown;
     try {
-      replies = (JSON.parse(raw) as { replies?: unknown }).replies;
+      ({ replies, seed } = JSON.parse(raw) as { replies?: unknown; seed?: unknown });
     } catch {
       return;
     }
     if (!Array.isArray(replies) || !replies.every((r) => typeof r === 'string')) return;
     const c = asAssigned(a, original);
-    const attempt = replay(c, replies);
+    // With the attempt's seed, so the result file records the order the student saw.
+    const attempt = replay(c, replies, isSeed(seed) ? seed : undefined);
     if (!attempt) return;
     const now = Date.now();
     let p = progress;

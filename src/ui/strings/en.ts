@@ -71,6 +71,7 @@ export const en = {
   'feedback.delta': 'Satisfaction {delta}, now {n}',
   'feedback.broke': 'Rule broken',
   'feedback.followed': 'Rules followed',
+  'feedback.passLost': 'No pass is possible from here: whatever you reply next, this attempt cannot pass. Finish it to see why, or start over.',
   'feedback.continue': 'Continue',
 
   'result.resolved': 'Resolved',
@@ -120,6 +121,7 @@ export const en = {
   'order.localTime': 'Local time',
   'status.label': 'How the conversation is going',
   'status.mood': 'Buyer’s mood',
+  'status.moodDeferred': 'read it in their messages; scores come in the debrief',
   'status.compliance': 'Compliance',
   'status.clean': 'no rule broken',
   'status.critical': 'critical rule broken',

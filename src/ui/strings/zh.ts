@@ -70,6 +70,7 @@ export const zh: Record<MessageKey, string> = {
   'feedback.delta': '满意度 {delta}，现在为 {n}',
   'feedback.broke': '违反规则',
   'feedback.followed': '遵守的规则',
+  'feedback.passLost': '从这里起已不可能通过：无论接下来怎么回复，这次练习都无法通过。可以继续完成以了解原因，或重新开始。',
   'feedback.continue': '继续',
 
   'result.resolved': '已解决',
@@ -119,6 +120,7 @@ export const zh: Record<MessageKey, string> = {
   'order.localTime': '当地时间',
   'status.label': '对话状况',
   'status.mood': '买家情绪',
+  'status.moodDeferred': '从买家的话里判断；分数在复盘中公布',
   'status.compliance': '合规',
   'status.clean': '未违规',
   'status.critical': '有严重违规',
