@@ -1,8 +1,10 @@
 /**
  * Blind play through the real page: every shipped case played without reading — always the first
- * reply shown, always the longest, always the last — once per fixed attempt seed. A strategy that
- * passes a case with at least half the seeds is a way to pass without judgement; the goal is that
- * "first shown" passes at most 1 of the cases and "longest" at most 2 (and "last" at most 1).
+ * reply shown, always the longest, always the last — with two of the fixed attempt seeds. Each
+ * attempt must end exactly as the engine says it does, and a strategy that passes a case with both
+ * seeds counts as passing it: "first shown" may pass at most 1 of the cases, "longest" at most 2,
+ * "last" at most 1. (The engine's figures over all eight seeds are held to the same limits in
+ * tests/unit/golden.test.ts.)
  *
  * Each attempt starts from a save holding its seed (as a reload would), with typing pauses off
  * (reduced motion) and feedback at the end, so a turn is one click. The page's figures must match
@@ -11,7 +13,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkPaths } from '../../src/build/scenarios.ts';
 import type { Case } from '../../src/case/types.ts';
-import { BLIND_SEEDS, blindFigures, passesCase, type Strategy } from '../../src/engine/blind.ts';
+import { BLIND_SEEDS, playBlind as playInEngine, type Strategy } from '../../src/engine/blind.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { storedSettings } from '../../src/ui/settings.ts';
 
@@ -21,13 +23,16 @@ const CASES = checkPaths(['scenarios'])
   .filter(Boolean)
   .sort((a, b) => a.id.localeCompare(b.id));
 const LIMITS: Record<Strategy, number> = { first: 1, longest: 2, last: 1 };
+const SEEDS = BLIND_SEEDS.slice(0, 2);
+/** Four cases per test keeps each well inside its timeout on a busy machine. */
+const GROUPS = Array.from({ length: Math.ceil(CASES.length / 4) }, (_, i) => CASES.slice(i * 4, i * 4 + 4));
 
 test.use({ reducedMotion: 'reduce' });
 
 /**
  * Plays one attempt with `seed` and returns whether it passed. The save is put in place and the case
  * opened by moving within the site (no reload), and each turn is one click on the reply's button
- * from inside the page, which keeps 96 attempts per strategy quick.
+ * from inside the page, which keeps the attempts quick.
  */
 async function playBlind(page: Page, c: Case, strategy: Strategy, seed: number): Promise<boolean> {
   const save = JSON.stringify({ format: 1, caseId: c.id, caseVersion: c.version, replies: [], state: 'awaitingReply', settings: { feedback: 'deferred', typingMs: 0, hints: false }, seed });
@@ -70,22 +75,26 @@ for (const strategy of ['first', 'longest', 'last'] as const) {
     test.describe.configure({ mode: 'serial' });
     const passedCases: string[] = [];
 
-    for (const c of CASES)
-      test(`${c.id}`, async ({ page }) => {
+    for (const group of GROUPS)
+      test(group.map((c) => c.id).join(', '), async ({ page }) => {
         test.setTimeout(90_000);
         // Feedback at the end, no typing: in place before the site reads its settings.
         await page.addInitScript((settings) => localStorage.setItem('dispute-desk:settings', settings), storedSettings({ feedback: 'deferred', typing: false }));
         await page.goto('./');
-        let passed = 0;
-        for (const seed of BLIND_SEEDS) if (await playBlind(page, c, strategy, seed)) passed++;
-        // The page plays exactly as the engine does.
-        const engine = blindFigures(c).find((f) => f.strategy === strategy)!;
-        expect(passed, `${c.id}: passes with ${strategy} on the page vs in the engine`).toBe(engine.passed);
-        if (passesCase({ strategy, passed, attempts: BLIND_SEEDS.length })) passedCases.push(c.id);
+        for (const c of group) {
+          let passed = 0;
+          for (const seed of SEEDS) {
+            const onPage = await playBlind(page, c, strategy, seed);
+            // The page plays exactly as the engine does.
+            expect(onPage, `${c.id}, seed ${seed}: passed with ${strategy} on the page vs in the engine`).toBe(!!playInEngine(c, strategy, seed)?.passed);
+            if (onPage) passed++;
+          }
+          if (passed === SEEDS.length) passedCases.push(c.id);
+        }
       });
 
     test(`passes at most ${LIMITS[strategy]} of the cases`, () => {
-      expect(passedCases, `cases passed by always choosing the ${strategy} reply shown`).toHaveLength(Math.min(passedCases.length, LIMITS[strategy]));
+      expect(passedCases.length, `cases passed by always choosing the ${strategy} reply shown: ${passedCases.join(', ')}`).toBeLessThanOrEqual(LIMITS[strategy]);
     });
   });
 }
