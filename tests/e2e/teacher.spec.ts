@@ -65,96 +65,116 @@ async function studentHandsIn(browser: Browser, link: string, who: { name: strin
   return { name: file.suggestedFilename(), text, code };
 }
 
-test('a class’s results: two students hand in, bad files are refused, scores are recomputed', async ({ page, browser }) => {
-  test.setTimeout(90_000);
-  const due = new Date(Date.now() + 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const dueInput = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
-  const link = await createAssignment(page, { due: dueInput });
+test.describe('a class’s results', () => {
+  // One class, built once: two students hand in, then each test reads another part of the results
+  // page. In order, on one page, so each test stays short.
+  test.describe.configure({ mode: 'serial' });
+  let page: Page;
+  let zhang: Awaited<ReturnType<typeof studentHandsIn>>;
+  let li: Awaited<ReturnType<typeof studentHandsIn>>;
 
-  const zhang = await studentHandsIn(browser, link, { name: '张三', number: '2023001' }, REAL_PATH);
-  expect(zhang.name).toBe(`${CLASS}_张三_2023001_Week 3 price drop.json`);
-  expect(zhang.code).toMatch(/^DDR2\./);
-  // The second student plays in Chinese, the paths that break the critical rule, two days late.
-  const li = await studentHandsIn(browser, link, { name: '李四', number: '2023002', lang: 'zh-CN' }, ['Please close the dispute first', 'PayPal is quicker'], due.getTime() + 2 * 86_400_000);
+  test.beforeAll(async ({ browser }, info) => {
+    // Two students play a whole case each in browsers of their own.
+    info.setTimeout(150_000);
+    page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const due = new Date(Date.now() + 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const dueInput = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
+    const link = await createAssignment(page, { due: dueInput });
+    zhang = await studentHandsIn(browser, link, { name: '张三', number: '2023001' }, REAL_PATH);
+    // The second student plays in Chinese, the paths that break the critical rule, two days late.
+    li = await studentHandsIn(browser, link, { name: '李四', number: '2023002', lang: 'zh-CN' }, ['Please close the dispute first', 'PayPal is quicker'], due.getTime() + 2 * 86_400_000);
+    await page.getByRole('link', { name: 'Go to the results' }).click();
+  });
+  test.afterAll(async () => page?.context().close());
 
-  // Li edits a copy of his file by hand to claim full marks; another file is cut short; another is not a result at all.
-  const edited = li.text.replace('"compliance": 0', '"compliance": 100').replace('"passed": false', '"passed": true');
-  expect(edited).not.toBe(li.text);
-  await page.getByRole('link', { name: 'Go to the results' }).click();
-  await page.locator('input[type=file][accept^=".json"]').setInputFiles([
-    { name: zhang.name, mimeType: 'application/json', buffer: Buffer.from(zhang.text) },
-    { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) },
-    { name: li.name, mimeType: 'application/json', buffer: Buffer.from(li.text) },
-    { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(zhang.text.slice(0, 300)) },
-    { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
-  ]);
-  const report = page.getByTestId('import-report');
-  await expect(report).toContainText('Attempts added: 2. Already here: 0.');
-  await expect(report).toContainText('broken.json: refused — the file is damaged or cut short');
-  await expect(report).toContainText('notes.json: refused — this is not a Dispute Desk result.');
-  await expect(report).toContainText('edited.json: refused — it was changed after it was made');
-  // The same attempts again, as codes (one mistyped): counted once, the typo refused.
-  const typo = li.code.slice(0, 20) + (li.code[20] === 'A' ? 'B' : 'A') + li.code.slice(21);
-  await page.getByLabel('Or paste result codes (one or many)').fill(`${zhang.code}\n${typo}`);
-  await page.getByRole('button', { name: 'Import codes' }).click();
-  await expect(report).toContainText('Attempts added: 0. Already here: 1.');
-  await expect(report).toContainText('refused — the code is incomplete or mistyped');
+  test('files are named for the class and student; an edited, a cut-short and a foreign file are refused', async () => {
+    expect(zhang.name).toBe(`${CLASS}_张三_2023001_Week 3 price drop.json`);
+    expect(zhang.code).toMatch(/^DDR2\./);
+    // Li edits a copy of his file by hand to claim full marks; another file is cut short; another is not a result at all.
+    const edited = li.text.replace('"compliance": 0', '"compliance": 100').replace('"passed": false', '"passed": true');
+    expect(edited).not.toBe(li.text);
+    await page.locator('input[type=file][accept^=".json"]').setInputFiles([
+      { name: zhang.name, mimeType: 'application/json', buffer: Buffer.from(zhang.text) },
+      { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) },
+      { name: li.name, mimeType: 'application/json', buffer: Buffer.from(li.text) },
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(zhang.text.slice(0, 300)) },
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
+    ]);
+    const report = page.getByTestId('import-report');
+    await expect(report).toContainText('Attempts added: 2. Already here: 0.');
+    await expect(report).toContainText('broken.json: refused — the file is damaged or cut short');
+    await expect(report).toContainText('notes.json: refused — this is not a Dispute Desk result.');
+    await expect(report).toContainText('edited.json: refused — it was changed after it was made');
+  });
 
-  const table = page.getByTestId('results-table');
-  const rows = table.locator('tbody tr');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText(/张三\s*2023001\s*83\s*100\s*✓ Passed\s*1/);
-  // The transcript earns 0 and fails, which is what is shown.
-  await expect(rows.nth(1)).toContainText(/李四\s*2023002\s*43\s*0\s*✗ Not passed\s*1/);
-  await expect(rows.nth(1)).toContainText('Late');
-  await expect(rows.nth(0)).not.toContainText('Late');
-  // Sorting by compliance, descending.
-  await table.getByRole('button', { name: 'Compliance' }).click();
-  await table.getByRole('button', { name: 'Compliance' }).click();
-  await expect(table.getByRole('columnheader', { name: /Compliance/ })).toHaveAttribute('aria-sort', 'descending');
-  await expect(rows.nth(0)).toContainText('张三');
+  test('the same attempts as codes are counted once, and a mistyped code is refused', async () => {
+    const typo = li.code.slice(0, 20) + (li.code[20] === 'A' ? 'B' : 'A') + li.code.slice(21);
+    await page.getByLabel('Or paste result codes (one or many)').fill(`${zhang.code}\n${typo}`);
+    await page.getByRole('button', { name: 'Import codes' }).click();
+    const report = page.getByTestId('import-report');
+    await expect(report).toContainText('Attempts added: 0. Already here: 1.');
+    await expect(report).toContainText('refused — the code is incomplete or mistyped');
+  });
 
-  // The charts' numbers.
-  await expect(page.getByTestId('pass-rate')).toHaveText('1 of 2 students passed every case (50%).');
-  const sat = page.getByTestId('hist-satisfaction-aliexpress-price-drop');
-  await sat.getByText('Show the numbers').click();
-  await expect(sat.getByRole('row', { name: '40–49 1' })).toBeVisible();
-  await expect(sat.getByRole('row', { name: '80–89 1' })).toBeVisible();
-  const first = page.getByTestId('decision-dispute-opened');
-  await expect(first.locator('[data-reply="dispute-opened.1"]')).toHaveAttribute('data-count', '1');
-  await expect(first.locator('[data-reply="dispute-opened.4"]')).toHaveAttribute('data-count', '1');
-  await expect(first.locator('[data-reply="dispute-opened.4"]')).toContainText('to discuss');
-  await expect(first.locator('[data-reply="dispute-opened.2"]')).toHaveAttribute('data-count', '0');
-  await expect(page.getByTestId('violations-aliexpress-price-drop').locator('li').first()).toContainText('P-OFFPLATFORM (critical) — students: 1');
-  await expectNoAxeViolations(page);
+  test('the table shows the recomputed scores, who was late, and sorts', async () => {
+    const table = page.getByTestId('results-table');
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(/张三\s*2023001\s*83\s*100\s*✓ Passed\s*1/);
+    // The transcript earns 0 and fails, which is what is shown.
+    await expect(rows.nth(1)).toContainText(/李四\s*2023002\s*43\s*0\s*✗ Not passed\s*1/);
+    await expect(rows.nth(1)).toContainText('Late');
+    await expect(rows.nth(0)).not.toContainText('Late');
+    // Sorting by compliance, descending.
+    await table.getByRole('button', { name: 'Compliance' }).click();
+    await table.getByRole('button', { name: 'Compliance' }).click();
+    await expect(table.getByRole('columnheader', { name: /Compliance/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(rows.nth(0)).toContainText('张三');
+  });
 
-  // The CSV: BOM, Chinese names, recomputed scores.
-  const csvDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export one row per case (CSV)' }).click();
-  const csv = readFileSync((await (await csvDownload).path())!);
-  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = csv.toString('utf8').slice(1).split('\r\n');
-  expect(lines[0]).toBe('Class,Assignment,Name,Student no.,Case id,Case,Attempts,Satisfaction,Compliance,Passed,Minutes,Finished,Late,Notes');
-  expect(lines[1]).toMatch(/^跨境电商 2班,Week 3: price drop,张三,"=""2023001""",aliexpress-price-drop,The price dropped the day after she ordered,1,83,100,yes,[\d.]+,\d{4}-\d{2}-\d{2} \d{2}:\d{2},no,(Very quick)?$/);
-  expect(lines[2]).toMatch(/,李四,"=""2023002""",.*,1,43,0,no,.*,yes,(Very quick)?$/);
+  test('the charts’ numbers: pass rate, satisfaction, what the class chose, rules broken', async () => {
+    await expect(page.getByTestId('pass-rate')).toHaveText('1 of 2 students passed every case (50%).');
+    const sat = page.getByTestId('hist-satisfaction-aliexpress-price-drop');
+    await sat.getByText('Show the numbers').click();
+    await expect(sat.getByRole('row', { name: '40–49 1' })).toBeVisible();
+    await expect(sat.getByRole('row', { name: '80–89 1' })).toBeVisible();
+    const first = page.getByTestId('decision-dispute-opened');
+    await expect(first.locator('[data-reply="dispute-opened.1"]')).toHaveAttribute('data-count', '1');
+    await expect(first.locator('[data-reply="dispute-opened.4"]')).toHaveAttribute('data-count', '1');
+    await expect(first.locator('[data-reply="dispute-opened.4"]')).toContainText('to discuss');
+    await expect(first.locator('[data-reply="dispute-opened.2"]')).toHaveAttribute('data-count', '0');
+    await expect(page.getByTestId('violations-aliexpress-price-drop').locator('li').first()).toContainText('P-OFFPLATFORM (critical) — students: 1');
+    await expectNoAxeViolations(page);
+  });
 
-  // Li's transcript, with both scores side by side.
-  await page.getByRole('link', { name: '李四' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '李四 (2023002)' })).toBeVisible();
-  await expect(page.getByTestId('recomputed')).toContainText('satisfaction 43, compliance 0');
-  await expect(page.getByTestId('claimed')).toContainText('satisfaction 43, compliance 0');
-  await expect(page.getByText('PayPal is quicker').first()).toBeVisible();
-  // Each turn lists the replies in the order the student saw them (from the attempt's seed), the chosen one marked.
-  const shown = page.getByTestId('shown-1');
-  await expect(shown).toContainText(/Chose reply \d of \d as shown to the student/);
-  await shown.locator('summary').click();
-  await expect(shown.locator('li.chosen')).toContainText('Please close the dispute first');
-  await expectNoAxeViolations(page);
+  test('the CSV: BOM, Chinese names, numbers kept as text, recomputed scores', async () => {
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export one row per case (CSV)' }).click();
+    const csv = readFileSync((await (await csvDownload).path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Class,Assignment,Name,Student no.,Case id,Case,Attempts,Satisfaction,Compliance,Passed,Minutes,Finished,Late,Notes');
+    expect(lines[1]).toMatch(/^跨境电商 2班,Week 3: price drop,张三,"=""2023001""",aliexpress-price-drop,The price dropped the day after she ordered,1,83,100,yes,[\d.]+,\d{4}-\d{2}-\d{2} \d{2}:\d{2},no,(Very quick)?$/);
+    expect(lines[2]).toMatch(/,李四,"=""2023002""",.*,1,43,0,no,.*,yes,(Very quick)?$/);
+  });
 
-  // Everything survives a reload (IndexedDB).
-  await page.reload();
-  await expect(page.getByTestId('recomputed')).toContainText('compliance 0');
+  test('a student’s transcript shows both scores and the replies in the order the student saw them, after a reload too', async () => {
+    await page.getByRole('link', { name: '李四' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '李四 (2023002)' })).toBeVisible();
+    await expect(page.getByTestId('recomputed')).toContainText('satisfaction 43, compliance 0');
+    await expect(page.getByTestId('claimed')).toContainText('satisfaction 43, compliance 0');
+    await expect(page.getByText('PayPal is quicker').first()).toBeVisible();
+    // Each turn lists the replies in the order the student saw them (from the attempt's seed), the chosen one marked.
+    const shown = page.getByTestId('shown-1');
+    await expect(shown).toContainText(/Chose reply \d of \d as shown to the student/);
+    await shown.locator('summary').click();
+    await expect(shown.locator('li.chosen')).toContainText('Please close the dispute first');
+    await expectNoAxeViolations(page);
+    // Everything survives a reload (IndexedDB).
+    await page.reload();
+    await expect(page.getByTestId('recomputed')).toContainText('compliance 0');
+  });
 });
 
 for (const version of ['1.2', '2004'] as const)
