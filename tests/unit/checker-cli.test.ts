@@ -31,7 +31,7 @@ describe('validate on a file outside scenarios/', () => {
   writeFileSync(file, ON_ALIEXPRESS);
 
   it('finds the project rulebooks and checks clean', () => {
-    const r = npm(['validate', '--', file]);
+    const r = npm(['-s', 'validate', '--', file]);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
