@@ -43,7 +43,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
-  timeout: 30_000,
+  // On a busy two-core machine (CI, or a second suite running beside this one) a page with a full
+  // axe scan or a whole case played takes up to about 30 s: each test gets twice that.
+  timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
