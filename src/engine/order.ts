@@ -21,8 +21,8 @@ function mix(seed: number, node: string): number {
   return h;
 }
 
-/** mulberry32: small, fast and well spread for a handful of draws. */
-function random(state: number): () => number {
+/** mulberry32: small, fast and well spread for a handful of draws; the tests use it for reproducible input too. */
+export function random(state: number): () => number {
   let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -12,6 +12,7 @@ import { parseRulebook } from '../../src/case/rulebook.ts';
 import type { Case, Diagnostic } from '../../src/case/types.ts';
 import { readAmount, readCondition, readDate, readList, readTime, readWhole, readYesNo } from '../../src/case/values.ts';
 import { checkCase } from '../../src/engine/check.ts';
+import { random } from '../../src/engine/order.ts';
 import { LEAK_CODES } from '../../src/engine/leaks.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -379,17 +380,8 @@ describe('reply key list indentation', () => {
 // ---------------------------------------------------------------------------------------------
 // Never throws; every diagnostic points inside the file
 
-/** mulberry32: a small seeded PRNG so a failure can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the one that shuffles replies), so a failure can be reproduced. */
+const prng = random;
 
 /** `count` copies of the valid case, each with 1–4 random line edits. */
 function mutations(seed: number, count: number): string[] {
