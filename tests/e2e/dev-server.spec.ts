@@ -15,8 +15,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// The dev server's own port, beside the built site's E2E_PORT.
-const PORT = Number(process.env.E2E_DEV_PORT ?? 5203);
+// The dev server takes whatever port is free, so two suites can run side by side.
+let port = 0;
 const VALID = readFileSync(join(ROOT, 'tests/fixtures/cases/valid.md'), 'utf8');
 const GOOD_B = VALID.replace('id: valid-case', 'id: second-case').replace('{zh: 测试案例, en: Test case}', '{zh: 第二个案例, en: Second case}');
 const FIXED = VALID.replace('id: valid-case', 'id: third-case').replace('{zh: 测试案例, en: Test case}', '{zh: 第三个案例, en: Third case}');
@@ -35,8 +35,10 @@ test.beforeAll(async () => {
   writeFileSync(join(dir, 'second.md'), GOOD_B);
   writeFileSync(join(dir, 'draft.md'), BROKEN);
   process.env.DISPUTE_DESK_CASES = dir;
-  server = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', server: { port: PORT, strictPort: true } });
+  server = await createServer({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', server: { port: 0, strictPort: false } });
   await server.listen();
+  const address = server.httpServer?.address();
+  port = typeof address === 'object' && address ? address.port : 0;
 });
 
 test.afterAll(async () => {
@@ -47,7 +49,7 @@ test.afterAll(async () => {
 
 test('a broken case is shown with its problems, and plays once it is fixed, without a restart', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`http://127.0.0.1:${PORT}/#/`);
+  await page.goto(`http://127.0.0.1:${port}/#/`);
   await expect(page.getByRole('link', { name: 'Test case' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('link', { name: 'Second case' })).toBeVisible();
 
