@@ -4,13 +4,13 @@
  * from nothing but the CMI data the LMS stored. The package is the built site plus the launch page.
  */
 import { expect, test, type BrowserContext, type FrameLocator } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { assignCase, encodeAssignment } from '../../src/assignment/assignment.ts';
 import { decodeResultCode, encodeResultCode, makeInProgressRecord, makeResultFile } from '../../src/assignment/result-file.ts';
-import { launchPage, type ScormVersion } from '../../src/assignment/scorm.ts';
+import { LAUNCH_FILE, launchPage, type ScormVersion } from '../../src/assignment/scorm.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { loadCase } from '../unit/helpers.ts';
 import { REAL_PATH, SEED } from './helpers.ts';
+import { builtSite, learner, openLms, type Cmi } from './lms.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -24,39 +24,9 @@ const assignment: Assignment = {
   cases: [assignCase(loadCase('scenarios', `${SEED}.md`))],
 };
 
-type Cmi = Record<string, any>;
-
-/** An LMS page in `context`: scorm-again with `cmi` loaded, the package in an iframe, commits captured. */
-async function launch(context: BrowserContext, version: ScormVersion, cmi: Cmi, baseURL: string) {
-  const commits: Cmi[] = [];
-  const runtime = readFileSync(`node_modules/scorm-again/dist/${version === '1.2' ? 'scorm12' : 'scorm2004'}.min.js`, 'utf8');
-  const api = version === '1.2' ? 'window.API = new Scorm12API' : 'window.API_1484_11 = new Scorm2004API';
-  const setup = `${api}({ lmsCommitUrl: '/commit', autocommit: false, logLevel: 5 });
-    (window.API || window.API_1484_11).loadFromJSON(${JSON.stringify(cmi)});`;
-  const launchHtml = launchPage(version, encodeAssignment(assignment), assignment.title);
-  const page = await context.newPage();
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.route('http://lms.test/**', async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/commit') {
-      commits.push(route.request().postDataJSON().cmi);
-      return route.fulfill({ json: { result: true, errorCode: 0 } });
-    }
-    if (path === '/runtime.js') return route.fulfill({ body: runtime, contentType: 'text/javascript' });
-    if (path === '/course')
-      return route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><title>Course</title><script src="/runtime.js"></script><script>${setup}</script>
-          <iframe title="Course" src="/pkg/lms.html" style="width:100%;height:95vh;border:0"></iframe></html>`,
-      });
-    if (path === '/pkg/lms.html') return route.fulfill({ body: launchHtml, contentType: 'text/html' });
-    // Every other file of the package is the built site.
-    const response = await route.fetch({ url: new URL(path.replace(/^\/pkg\//, ''), baseURL).href });
-    return route.fulfill({ response });
-  });
-  await page.goto('http://lms.test/course');
-  return { page, course: page.frameLocator('iframe'), commits };
-}
+/** The package: the built site plus the launch page for `version`. */
+const launch = (context: BrowserContext, version: ScormVersion, cmi: Cmi) =>
+  openLms(context, version, cmi, builtSite({ [LAUNCH_FILE]: launchPage(version, encodeAssignment(assignment), assignment.title) }));
 
 async function play(course: FrameLocator, replies: readonly string[]) {
   for (const reply of replies) {
@@ -65,16 +35,14 @@ async function play(course: FrameLocator, replies: readonly string[]) {
   }
 }
 
-const learner = (version: ScormVersion, id: string, name: string): Cmi =>
-  version === '1.2' ? { core: { student_id: id, student_name: name } } : { learner_id: id, learner_name: name };
 
 /** The learner's work as the LMS holds it. */
 const suspended = (cmi: Cmi) => decodeResultCode(cmi.suspend_data);
 
 for (const version of ['1.2', '2004'] as const) {
-  test(`SCORM ${version}: two learners one after the other on one computer see only their own work`, async ({ browser, baseURL }) => {
+  test(`SCORM ${version}: two learners one after the other on one computer see only their own work`, async ({ browser }) => {
     const context = await browser.newContext({ locale: 'en-US' });
-    const zhang = await launch(context, version, learner(version, 'S-001', 'Zhang, San'), baseURL!);
+    const zhang = await launch(context, version, learner(version, 'S-001', 'Zhang, San'));
     await expect(zhang.course.getByText('San Zhang (S-001)')).toBeVisible();
     await zhang.course.getByRole('button', { name: 'Start', exact: true }).click();
     await play(zhang.course, REAL_PATH.slice(0, 2));
@@ -92,7 +60,7 @@ for (const version of ['1.2', '2004'] as const) {
     await zhang.page.close();
 
     // Li, in the same browser: nothing of Zhang's is shown or sent.
-    const li = await launch(context, version, learner(version, 'S-002', 'Li, Na'), baseURL!);
+    const li = await launch(context, version, learner(version, 'S-002', 'Li, Na'));
     await expect(li.course.getByText('Na Li (S-002)')).toBeVisible();
     await expect(li.course.getByTestId(`case-${SEED}`)).toContainText('Not started');
     await expect.poll(() => li.commits.length).toBeGreaterThan(0);
@@ -104,7 +72,7 @@ for (const version of ['1.2', '2004'] as const) {
     await context.close();
   });
 
-  test(`SCORM ${version}: a learner goes on from the LMS's data alone on a fresh browser, and the LMS gets one item per decision point`, async ({ browser, baseURL }) => {
+  test(`SCORM ${version}: a learner goes on from the LMS's data alone on a fresh browser, and the LMS gets one item per decision point`, async ({ browser }) => {
     // What the LMS stored after two replies on another computer (as the test above sees it sent).
     const c = loadCase('scenarios', `${SEED}.md`);
     const started = '2026-12-02T01:00:00Z';
@@ -118,7 +86,7 @@ for (const version of ['1.2', '2004'] as const) {
       ? { core: { student_id: 'S-001', student_name: 'Zhang, San', lesson_location: SEED, score: { raw: '0' } }, suspend_data: code }
       : { learner_id: 'S-001', learner_name: 'Zhang, San', location: SEED, suspend_data: code, score: { raw: '0' } };
     const context = await browser.newContext({ locale: 'en-US' });
-    const lms = await launch(context, version, cmi, baseURL!);
+    const lms = await launch(context, version, cmi);
     // Straight back into the case, at the third reply.
     await play(lms.course, REAL_PATH.slice(2));
     await expect(lms.course.getByTestId('verdict')).toHaveText(/Passed/);

@@ -7,6 +7,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { choose, expectNoAxeViolations, REAL_PATH } from './helpers.ts';
+import { learner, openLms } from './lms.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -191,35 +192,8 @@ for (const version of ['1.2', '2004'] as const)
     for (const [, href] of manifest.matchAll(/<file href="([^"]+)"/g)) expect(zip[href], href).toBeDefined();
 
     // An LMS page: scorm-again as the runtime, the package in an iframe, the commits it sends captured.
-    const commits: { cmi: Record<string, unknown> }[] = [];
-    const runtime = readFileSync(`node_modules/scorm-again/dist/${version === '1.2' ? 'scorm12' : 'scorm2004'}.min.js`, 'utf8');
-    const setup =
-      version === '1.2'
-        ? `window.API = new Scorm12API({ lmsCommitUrl: '/commit', autocommit: false, logLevel: 5 });
-           window.API.loadFromJSON({ core: { student_id: 'S-001', student_name: 'Zhang, San' } });`
-        : `window.API_1484_11 = new Scorm2004API({ lmsCommitUrl: '/commit', autocommit: false, logLevel: 5 });
-           window.API_1484_11.loadFromJSON({ learner_id: 'S-001', learner_name: 'Zhang, San' });`;
-    await page.route('http://lms.test/**', async (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/commit') {
-        commits.push(route.request().postDataJSON());
-        return route.fulfill({ json: { result: true, errorCode: 0 } });
-      }
-      if (path === '/runtime.js') return route.fulfill({ body: runtime, contentType: 'text/javascript' });
-      if (path === '/course')
-        return route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><html lang="en"><title>Course</title><script src="/runtime.js"></script><script>${setup}</script>
-            <iframe title="Course" src="/pkg/lms.html" style="width:100%;height:95vh;border:0"></iframe></html>`,
-        });
-      const file = zip[decodeURIComponent(path.replace(/^\/pkg\//, ''))];
-      if (!file) return route.fulfill({ status: 404 });
-      const type = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json' }[path.split('.').pop()!] ?? 'application/octet-stream';
-      return route.fulfill({ body: Buffer.from(file), contentType: type });
-    });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('http://lms.test/course');
-    const course = page.frameLocator('iframe');
+    const lms = await openLms(page.context(), version, learner(version, 'S-001', 'Zhang, San'), (path) => zip[path]);
+    const { course, commits } = lms;
     // The learner comes from the LMS: no form to fill.
     await expect(course.getByText('San Zhang (S-001)')).toBeVisible();
     await course.getByRole('button', { name: 'Start', exact: true }).click();
@@ -229,7 +203,7 @@ for (const version of ['1.2', '2004'] as const)
     }
     await expect(course.getByTestId('verdict')).toHaveText(/Passed/);
     await expect.poll(() => commits.length).toBeGreaterThan(0);
-    const cmi = commits.at(-1)!.cmi as Record<string, any>;
+    const cmi = commits.at(-1)!;
     const replies = ['dispute-opened.1', 'price-check.1', 'unfair.1', 'understands.1', 'confirm-8.1'];
     const score = String(Math.round((83 + 100) / 2));
     if (version === '1.2') {
