@@ -4,30 +4,10 @@ import { classCsv, studentsCsv, toCsv, type CsvLabels } from '../../src/assignme
 import { bestReply, duration2004, interactionValues, launchPage, manifest, objectiveValues, overall, statusValues, timespan12 } from '../../src/assignment/scorm.ts';
 import { attemptsOf } from '../../src/assignment/dedupe.ts';
 import { buildTable } from '../../src/assignment/summary.ts';
-import { makeAttemptRecord, makeResultFile } from '../../src/assignment/result-file.ts';
-import { assignCase } from '../../src/assignment/assignment.ts';
-import type { Assignment } from '../../src/assignment/types.ts';
-import { replay, resultOf } from '../../src/engine/conversation.ts';
-import { fixtureCase } from './helpers.ts';
+import { assignmentOf, attempt, c, cases, resultFile } from './fixtures/results.ts';
 
-const c = fixtureCase();
-const assignment: Assignment = {
-  format: 1,
-  id: 'asg1',
-  className: '跨境 2班',
-  title: 'Mug, "broken"',
-  created: '2026-11-20T00:00:00Z',
-  settings: { feedback: 'immediate', hints: false, attempts: 0, showRealPath: true },
-  cases: [assignCase(c)],
-};
-
-function attempt(replies: string[]) {
-  const result = resultOf(c, replay(c, replies)!);
-  const steps = result.path.map((s, i) => ({ node: s.node, reply: s.reply, at: `2026-11-21T02:0${i + 1}:30Z` }));
-  const student = { name: '张三', number: '2023001' };
-  const record = makeAttemptRecord({ assignment, student, case: c, number: 1, startedAt: '2026-11-21T02:00:00Z', finishedAt: '2026-11-21T02:05:00Z', steps, result });
-  return { record, result, student };
-}
+const assignment = assignmentOf({ className: '跨境 2班', title: 'Mug, "broken"' });
+const student = { name: '张三', number: '2023001' };
 
 describe('CSV', () => {
   it('starts with a BOM, ends lines with CRLF, quotes commas, quotes and line breaks', () => {
@@ -42,9 +22,9 @@ describe('CSV', () => {
   });
 
   it('has a row per student and case with the recomputed scores, in the labels given', () => {
-    const { record, student } = attempt(['opening.1', 'photo.1']);
-    const file = makeResultFile(assignment, student, [record], '2026-11-21T02:06:00Z');
-    const rows = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), new Map([[c.id, c]]));
+    // Five minutes from 02:00.
+    const file = resultFile(assignment, student, 1, '2026-11-21T02:00:00Z', 300);
+    const rows = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), cases);
     const labels: CsvLabels = {
       headers: { className: '班级', assignment: '作业', name: '姓名', number: '学号', caseId: '案例编号', caseTitle: '案例', attempts: '次数', satisfaction: '满意度', compliance: '合规分', passed: '通过', minutes: '用时（分钟）', finished: '完成时间', late: '迟交', flags: '标记', handedIn: '已提交', casesPassed: '通过数', passedAll: '全部通过', score: '得分', listName: '名单姓名' },
       yes: '是',
@@ -61,7 +41,7 @@ describe('CSV', () => {
     expect(lines[1]).toBe(`跨境 2班,"Mug, ""broken""",张三,"=""2023001""",${c.id},破损的杯子,1,80,100,是,5,2026-11-21 02:05,否,`);
     expect(lines[2]).toBe('');
     // One row per student too, with everyone on the class list.
-    const listed = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), new Map([[c.id, c]]), [{ number: '02023003', name: '王五' }, { number: '2023001', name: '张三' }]);
+    const listed = buildTable(assignment, attemptsOf(file, 'a.json', 'now'), cases, [{ number: '02023003', name: '王五' }, { number: '2023001', name: '张三' }]);
     const students = studentsCsv(assignment, listed, labels).slice(1).split('\r\n');
     expect(students[0]).toBe('班级,作业,姓名,学号,名单姓名,已提交,通过数,全部通过,得分,标记');
     expect(students[1]).toBe('跨境 2班,"Mug, ""broken""",张三,"=""2023001""",张三,是,1,是,90,');
@@ -100,7 +80,8 @@ describe('SCORM', () => {
   });
 
   it('reports the score, the status and each reply as an interaction', () => {
-    const { record, result } = attempt(['opening.2']);
+    // Answered after a minute and a half.
+    const { record, result } = attempt(assignment, student, ['opening.2'], { seconds: 90 });
     const o = overall([{ caseId: c.id, result }, { caseId: 'other' }]);
     expect(o).toEqual({ score: Math.round((result.satisfaction + result.compliance) / 2 / 2), done: false, passed: false });
     expect(statusValues('1.2', o)).toContainEqual(['cmi.core.lesson_status', 'incomplete']);

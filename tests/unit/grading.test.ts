@@ -1,40 +1,16 @@
 /** Grading with a class: class lists, plausibility notes, rows for every student, backups, pasted links. */
 import { describe, expect, it } from 'vitest';
-import { assignCase } from '../../src/assignment/assignment.ts';
 import { makeBackup, readBackup } from '../../src/assignment/backup.ts';
 import { attemptsOf } from '../../src/assignment/dedupe.ts';
-import { makeAttemptRecord, makeResultFile } from '../../src/assignment/result-file.ts';
 import { parseClassList } from '../../src/assignment/roster.ts';
 import { buildTable, plausibility } from '../../src/assignment/summary.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
-import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { trimPasted } from '../../src/ui/trim-pasted.ts';
 import { encodeAssignment } from '../../src/assignment/assignment.ts';
-import { fixtureCase } from './helpers.ts';
+import { assignmentOf, c, cases, resultFile } from './fixtures/results.ts';
 
-const c = fixtureCase();
-const assignment: Assignment = {
-  format: 1,
-  id: 'asg1',
-  className: '2班',
-  title: 'Mug',
-  created: '2026-11-20T00:00:00Z',
-  settings: { feedback: 'immediate', hints: false, attempts: 2, showRealPath: true },
-  cases: [assignCase(c)],
-};
-const cases = new Map([[c.id, c]]);
-
-function file(name: string, number: string, attempts: number, start = '2026-11-21T02:00:00Z', seconds = 120) {
-  const result = resultOf(c, replay(c, ['opening.1', 'photo.1'])!);
-  const student = { name, number };
-  const records = Array.from({ length: attempts }, (_, i) => {
-    const t = Date.parse(start) + i * 3600_000;
-    const at = (s: number) => new Date(t + s * 1000).toISOString().replace('.000Z', 'Z');
-    const steps = result.path.map((s, k) => ({ node: s.node, reply: s.reply, at: at(((k + 1) * seconds) / 2) }));
-    return makeAttemptRecord({ assignment, student, case: c, number: i + 1, startedAt: at(0), finishedAt: at(seconds), steps, result });
-  });
-  return makeResultFile(assignment, student, records, start);
-}
+const assignment = assignmentOf({ settings: { attempts: 2 } });
+const file = (name: string, number: string, attempts: number, start?: string) => resultFile(assignment, { name, number }, attempts, start);
 
 describe('class lists', () => {
   it('read a paste from a spreadsheet, a CSV with a header, semicolons, quotes and either column order', () => {

@@ -1,8 +1,8 @@
 /** The path report and its command line: ranges per ending, unreached endings, replies that never pass. */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { pathReport } from '../../src/engine/report.ts';
-import { fixtureCase } from './helpers.ts';
+import { pathsCommand } from '../../scripts/lib/paths.ts';
+import { fixtureCase, runInProcess } from './helpers.ts';
 
 describe('pathReport', () => {
   const c = fixtureCase();
@@ -34,7 +34,8 @@ describe('pathReport', () => {
 
 describe('npm run paths', () => {
   it('prints the table and the best path, and exits 0 for a passable case', () => {
-    const out = execFileSync('npx', ['tsx', 'scripts/paths.ts', 'tests/fixtures/cases/valid.md', '--lang', 'en'], { encoding: 'utf8' });
+    const { status, stdout: out } = runInProcess(pathsCommand, ['tests/fixtures/cases/valid.md', '--lang', 'en']);
+    expect(status).toBe(0);
     expect(out).toMatch(/^refunded\s+resolved\s+3\s+40–80\s+80–100\s+1\/3$/m);
     expect(out).toContain("no path reaches the ending escalated");
     expect(out).toContain('Best path: satisfaction 80, compliance 100, passes, ending refunded');
@@ -42,14 +43,7 @@ describe('npm run paths', () => {
   });
 
   it('exits 1 and prints diagnostics for a broken case', () => {
-    let status = 0;
-    let out = '';
-    try {
-      execFileSync('npx', ['tsx', 'scripts/paths.ts', 'tests/fixtures/diagnostics/NO_PASSING_PATH.md'], { encoding: 'utf8' });
-    } catch (e) {
-      status = (e as { status: number }).status;
-      out = (e as { stdout: string }).stdout;
-    }
+    const { status, stdout: out } = runInProcess(pathsCommand, ['tests/fixtures/diagnostics/NO_PASSING_PATH.md']);
     expect(status).toBe(1);
     expect(out).toContain('NO_PASSING_PATH');
   });

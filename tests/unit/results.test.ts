@@ -3,7 +3,6 @@
  * recomputation of scores with its flags, dedupe, the class table and summary.
  */
 import { describe, expect, it } from 'vitest';
-import { assignCase } from '../../src/assignment/assignment.ts';
 import { attemptsOf, newAttempts } from '../../src/assignment/dedupe.ts';
 import { begin, emptyProgress, finish, handIn, readProgress, track, type Progress } from '../../src/assignment/progress.ts';
 import { recompute } from '../../src/assignment/recompute.ts';
@@ -16,29 +15,16 @@ import {
   serializeResultFile,
 } from '../../src/assignment/result-file.ts';
 import { buildTable, histogram, summarizeCase } from '../../src/assignment/summary.ts';
-import type { Assignment, ResultFile } from '../../src/assignment/types.ts';
-import type { Case } from '../../src/case/types.ts';
+import type { ResultFile } from '../../src/assignment/types.ts';
 import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { asAssigned } from '../../src/assignment/assignment.ts';
 import { canonicalJson } from '../../src/assignment/fingerprint.ts';
 import { pack } from '../../src/assignment/pack.ts';
 import { sha256Hex } from '../../src/assignment/sha256.ts';
-import { fixtureCase } from './helpers.ts';
+import { assignmentOf, c, cases, REAL } from './fixtures/results.ts';
 
-const c = fixtureCase();
 const T0 = Date.parse('2026-11-21T02:00:00Z');
-const assignment: Assignment = {
-  format: 1,
-  id: 'asg1',
-  className: '2班',
-  title: 'Mug',
-  created: '2026-11-20T00:00:00Z',
-  due: '2026-11-22T00:00:00Z',
-  settings: { feedback: 'immediate', hints: false, attempts: 0, showRealPath: true },
-  pass: { minSatisfaction: 60, minCompliance: 80, criticalFails: true },
-  cases: [assignCase(c)],
-};
-const cases = new Map<string, Case>([[c.id, c]]);
+const assignment = assignmentOf({ due: '2026-11-22T00:00:00Z', pass: { minSatisfaction: 60, minCompliance: 80, criticalFails: true } });
 
 /** Plays a path the way the student page does: begin, one reply a minute, finish. */
 function played(name: string, number: string, paths: string[][], start = T0): ResultFile {
@@ -53,7 +39,6 @@ function played(name: string, number: string, paths: string[][], start = T0): Re
   return handIn(p, assignment, t)!;
 }
 
-const REAL = ['opening.1', 'photo.1'];
 const PAYPAL = ['opening.2'];
 
 describe('result files', () => {
