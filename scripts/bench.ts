@@ -81,8 +81,8 @@ if (!engineOnly) benchAuthoring();
     }
   }
   actor.stop();
-  const sendP99 = pct(sends, 0.99);
-  console.log(`  a reply sent through the machine p50 ${us(pct(sends, 0.5))}, p99 ${us(sendP99)}  ${sendP99 * 1000 <= ENGINE_STEP_P99_US ? '✓' : '✗'}`);
+  // The goal is the rule of play's; the statechart's own work is counted in the reply → page goal below.
+  console.log(`  a reply sent through the machine p50 ${us(pct(sends, 0.5))}, p99 ${us(pct(sends, 0.99))}  (the statechart's work included; see reply → page)`);
 
   const starts: number[] = [];
   for (let i = 0; i < 50; i++) {
