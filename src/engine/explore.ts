@@ -104,8 +104,9 @@ class Seen {
 
   /** Whether state `s` can still do better than those seen; if so it counts as seen from now on. */
   fresh(s: PlayState): boolean {
-    // Flag names, like ids, hold no commas or bars.
-    const place = `${s.at}|${[...s.flags].sort().join(',')}|${s.critical}`;
+    // Flag names, like ids, hold no commas or bars. Most states have one flag or none: nothing to sort.
+    const flags = s.flags.length > 1 ? [...s.flags].sort().join(',') : (s.flags[0] ?? '');
+    const place = `${s.at}|${flags}|${s.critical}`;
     if (!this.dominance) {
       const key = `${place}|${s.satisfaction}|${s.compliance}`;
       if (this.states.has(key)) return false;

@@ -86,7 +86,7 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
    * make them depend on what it writes.
    */
   let previous: Attempt | undefined;
-  let latest: Attempt = snapshot.context.attempt;
+  let latest: Attempt = actor.getSnapshot().context.attempt;
   let notice = $state<SaveNotice | undefined>(found.notice);
   const tell = (type: 'opened' | 'restarted' | 'replied', a: Attempt) => {
     if (!options.onplay) return;
