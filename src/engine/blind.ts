@@ -16,9 +16,11 @@ export const BLIND_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** The reply a strategy picks from those shown; the longest by the text's length, the first shown on a tie. */
 export function pick(strategy: Strategy, shown: readonly Reply[]): Reply {
-  if (strategy === 'first') return shown[0];
-  if (strategy === 'last') return shown[shown.length - 1];
-  return shown.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const [first] = shown;
+  if (!first) throw new RangeError('A blind strategy needs at least one reply to pick from.');
+  if (strategy === 'first') return first;
+  if (strategy === 'last') return shown.at(-1) ?? first;
+  return shown.reduce((a, b) => (b.text.length > a.text.length ? b : a), first);
 }
 
 /** One blind attempt; undefined if it runs into a loop longer than any real attempt. */
@@ -27,7 +29,10 @@ export function playBlind(c: Case, strategy: Strategy, seed: number | undefined,
   for (let turn = 0; !a.ended; turn++) {
     const shown = shownReplies(c, a);
     if (!shown.length || turn >= maxTurns) return undefined;
-    a = choose(c, a, pick(strategy, shown).id)!.attempt;
+    // A shown reply is an offered one, which `choose` takes.
+    const next = choose(c, a, pick(strategy, shown).id);
+    if (!next) return undefined;
+    a = next.attempt;
   }
   return resultOf(c, a);
 }

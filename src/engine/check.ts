@@ -6,21 +6,21 @@
  * This is what the command line, the build and the studio call. A case comes back only when it
  * has no errors, so whatever plays it can trust it.
  */
-import { readCase, type ParseOptions } from '../case/parse.ts';
+import { parseCase, type ParseOptions } from '../case/parse.ts';
 import { Reporter } from '../case/diagnostics.ts';
 import type { Case, ParseResult } from '../case/types.ts';
 import { explore, STATE_BUDGET } from './explore.ts';
 import { leakFigures, LONGEST_LIMIT, longestShare } from './leaks.ts';
 
 export function checkCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
-  const { parsed, ids } = readCase(source, options);
+  const parsed = parseCase(source, options);
   const c = parsed.value;
   if (!c) return parsed;
   const report = new Reporter(options.file ?? 'case.md');
-  const result = explore(c, STATE_BUDGET, ids);
-  for (const [id, st] of result.stuck) {
+  const result = explore(c);
+  for (const [id, { state: st }] of result.stuck) {
     const flags = st.flags.length ? st.flags.join(", ") : "—";
-    report.report('STUCK', c.nodes[id].at.line, c.nodes[id].at.column, {
+    report.report('STUCK', placeOf(c, id).line, placeOf(c, id).column, {
       id,
       state: `满意度为 ${st.satisfaction}、标记为 ${flags} `,
       stateEn: `satisfaction is ${st.satisfaction} and the flags are ${flags}`,
@@ -35,7 +35,7 @@ export function checkCase(source: string, options: ParseOptions = {}): ParseResu
       en: 'Use fewer flags or satisfaction conditions, or split the case.',
     });
   else if (!result.passing)
-    report.report('NO_PASSING_PATH', c.nodes[c.start].at.line, 1, { sat: c.pass.minSatisfaction, comp: c.pass.minCompliance }, {
+    report.report('NO_PASSING_PATH', placeOf(c, c.start).line, 1, { sat: c.pass.minSatisfaction, comp: c.pass.minCompliance }, {
       zh: '至少让一条路径的满意度加分足够、且不违反严重规则；用 npm run paths 查看各结局的分数范围。',
       en: 'Make sure at least one path gains enough satisfaction without a critical violation.',
     });
@@ -44,15 +44,23 @@ export function checkCase(source: string, options: ParseOptions = {}): ParseResu
   return report.hasErrors ? { diagnostics } : { value: c, diagnostics };
 }
 
+/**
+ * Where a node is written. The ids asked about are the case's own nodes (the start is checked to be
+ * one before a case is returned); anything else is reported at the top of the file.
+ */
+function placeOf(c: Case, id: string): { line: number; column: number } {
+  return c.nodes[id]?.at ?? { line: 1, column: 1 };
+}
+
 function leakWarnings(c: Case, report: Reporter): void {
   const figures = leakFigures(c);
   for (const id of figures.unhinted)
-    report.report('HINT_MISSING', c.nodes[id].at.line, c.nodes[id].at.column, { id }, {
+    report.report('HINT_MISSING', placeOf(c, id).line, placeOf(c, id).column, { id }, {
       zh: '在买家消息下、gloss 旁加 - hint: 和 - hint en:，说明该看哪里（订单卡片、物流记录、规则、买家真正问的是什么），而不是该选哪条。',
       en: 'Add - hint: and - hint en: beside the gloss, saying where to look (order card, tracking, a rule, what the buyer really asked), not which reply to pick.',
     });
   if (!figures.withBest) return;
-  const start = c.nodes[c.start].at;
+  const start = placeOf(c, c.start);
   const share = longestShare(figures);
   if (share > LONGEST_LIMIT)
     report.report('BEST_IS_LONGEST', start.line, 1, { points: figures.withBest, longest: figures.bestIsLongest, share: Math.round(share * 100) }, {

@@ -3,8 +3,9 @@
  * one does to satisfaction, compliance and flags, where the conversation goes next, and how an
  * attempt is scored when it ends.
  *
- * The XState machine, the path explorer, the validator's "can this case be passed" check and
- * (later) the teacher's recomputation of results all call these, so they cannot disagree.
+ * The XState machine, the path explorer (and through it the checker's "can this case be passed"),
+ * the path report and the teacher's recomputation of results all call `applyReply`, so they cannot
+ * disagree about what a reply does.
  */
 import type { Case, Condition, Ending, Reply, RuleSeverity } from '../case/types.ts';
 import type { Attempt, FailReason, Mood, Result, Step, Violation } from './types.ts';
@@ -38,17 +39,72 @@ export function holds(condition: Condition | undefined, satisfaction: number, fl
   });
 }
 
-export function offeredReplies(c: Case, a: Attempt): Reply[] {
-  if (a.ended) return [];
-  return c.nodes[a.at]?.replies.filter((r) => holds(r.when, a.satisfaction, a.flags)) ?? [];
+/**
+ * Where play stands, as far as the rules of play care: all that choosing the next reply needs and
+ * changes. The player keeps it as an `Attempt` (whose violations give compliance); the path
+ * explorer keeps nothing else.
+ */
+export interface PlayState {
+  /** The node the customer is at, or the ending once `ended`. */
+  at: string;
+  ended: boolean;
+  satisfaction: number;
+  flags: readonly string[];
+  /** 100 less the penalties of the rules broken so far, never below 0. */
+  compliance: number;
+  /** A rule of critical severity has been broken. */
+  critical: boolean;
+}
+
+/** A rule a reply breaks, with the severity the case's rulebook gives it (unknown rules count as minor). */
+export interface Broken {
+  rule: string;
+  severity: RuleSeverity;
+}
+
+/** What choosing a reply did: where play stands after it, the rules it broke, the nodes its redirects passed. */
+export interface Played {
+  state: PlayState;
+  broken: Broken[];
+  via: string[];
+}
+
+/** The replies whose conditions hold now; none once the conversation has ended. */
+export function offeredReplies(c: Case, s: Pick<PlayState, 'at' | 'ended' | 'satisfaction' | 'flags'>): Reply[] {
+  if (s.ended) return [];
+  return c.nodes[s.at]?.replies.filter((r) => holds(r.when, s.satisfaction, s.flags)) ?? [];
+}
+
+/**
+ * The one rule of play: what choosing `reply` does to a state — satisfaction moves by the reply's
+ * change (kept within 0–100), flags are set and unset, each rule broken costs its penalty and a
+ * critical one is remembered, and the conversation goes to the reply's next node, following the
+ * customer's redirects there, possibly to an ending. Whether the reply is offered is the caller's
+ * check (`offeredReplies`).
+ */
+export function applyReply(c: Case, s: PlayState, reply: Reply): Played {
+  const satisfaction = clamp(s.satisfaction + reply.satisfaction);
+  const broken = reply.breaks.map((rule) => ({ rule, severity: c.rules[rule]?.severity ?? 'minor' }));
+  const compliance = broken.reduce((left, b) => Math.max(0, left - penaltyOf(c, b.severity)), s.compliance);
+  const changesFlags = reply.set.length > 0 || reply.unset.length > 0;
+  const flags = changesFlags ? [...s.flags.filter((f) => !reply.unset.includes(f)), ...reply.set.filter((f) => !s.flags.includes(f))] : s.flags;
+  const { at, via } = resolveTarget(c, reply.next, satisfaction, flags);
+  const critical = s.critical || broken.some((b) => b.severity === 'critical');
+  return { state: { at, ended: at in c.endings, satisfaction, flags, compliance, critical }, broken, via };
+}
+
+/** An attempt's place in play; its compliance and critical breaks follow from its violations. */
+export function stateOf(c: Case, a: Attempt): PlayState {
+  const { at, ended, satisfaction, flags } = a;
+  return { at, ended, satisfaction, flags, compliance: complianceOf(c, a.violations), critical: a.violations.some((v) => v.severity === 'critical') };
 }
 
 /** Follow redirects from `target` until a node whose redirects do not fire, or an ending. */
 export function resolveTarget(c: Case, target: string, satisfaction: number, flags: readonly string[]): { at: string; via: string[] } {
   const via: string[] = [];
   let at = target;
-  while (c.nodes[at] && !via.includes(at)) {
-    const redirect = c.nodes[at].redirects.find((d) => holds(d.when, satisfaction, flags));
+  for (let node = c.nodes[at]; node && !via.includes(at); node = c.nodes[at]) {
+    const redirect = node.redirects.find((d) => holds(d.when, satisfaction, flags));
     if (!redirect) break;
     via.push(at);
     at = redirect.to;
@@ -98,37 +154,29 @@ export function choose(c: Case, a: Attempt, replyId: string): { attempt: Attempt
   const reply = offeredReplies(c, a).find((r) => r.id === replyId);
   if (!reply) return undefined;
   const turn = a.path.length + 1;
-  const satisfaction = clamp(a.satisfaction + reply.satisfaction);
-  const violations: Violation[] = reply.breaks.map((rule) => ({
-    rule,
-    severity: c.rules[rule]?.severity ?? 'minor',
-    turn,
-    node: a.at,
-    reply: reply.id,
-  }));
-  const flags = [...a.flags.filter((f) => !reply.unset.includes(f)), ...reply.set.filter((f) => !a.flags.includes(f))];
+  const { state, broken, via } = applyReply(c, stateOf(c, a), reply);
+  const violations: Violation[] = broken.map((b) => ({ ...b, turn, node: a.at, reply: reply.id }));
   const replyTime = later(a.atTime, reply.time ?? addMinutes(a.atTime, REPLY_GAP_MIN));
-  const { at, via } = resolveTarget(c, reply.next, satisfaction, flags);
   const step: Step = {
     turn,
     node: a.at,
     reply: reply.id,
     ...(a.atTime ? { nodeTime: a.atTime } : {}),
     ...(replyTime ? { replyTime } : {}),
-    delta: satisfaction - a.satisfaction,
-    satisfactionAfter: satisfaction,
+    delta: state.satisfaction - a.satisfaction,
+    satisfactionAfter: state.satisfaction,
     violations,
     redirectedVia: via,
   };
-  const atTime = timeOfTarget(c, at, replyTime);
+  const atTime = timeOfTarget(c, state.at, replyTime);
   return {
     step,
     attempt: {
       ...a,
-      at,
-      ended: at in c.endings,
-      satisfaction,
-      flags,
+      at: state.at,
+      ended: state.ended,
+      satisfaction: state.satisfaction,
+      flags: [...state.flags],
       violations: [...a.violations, ...violations],
       path: [...a.path, step],
       ...(atTime ? { atTime } : {}),
@@ -156,19 +204,25 @@ export function complianceOf(c: Case, violations: readonly Pick<Violation, 'seve
   return Math.max(0, 100 - violations.reduce((sum, v) => sum + penaltyOf(c, v.severity), 0));
 }
 
-export function judge(c: Case, satisfaction: number, compliance: number, violations: readonly Violation[]): FailReason[] {
+/** Why an attempt that ended with these scores fails the pass rule, in the order the rule checks them; none: it passed. */
+export function judge(c: Case, s: Pick<PlayState, 'satisfaction' | 'compliance'>, criticalRules: readonly string[]): FailReason[] {
   const reasons: FailReason[] = [];
-  const critical = [...new Set(violations.filter((v) => v.severity === 'critical').map((v) => v.rule))];
-  if (c.pass.criticalFails && critical.length) reasons.push({ kind: 'critical', rules: critical });
-  if (satisfaction < c.pass.minSatisfaction) reasons.push({ kind: 'satisfaction', value: satisfaction, min: c.pass.minSatisfaction });
-  if (compliance < c.pass.minCompliance) reasons.push({ kind: 'compliance', value: compliance, min: c.pass.minCompliance });
+  if (c.pass.criticalFails && criticalRules.length) reasons.push({ kind: 'critical', rules: [...criticalRules] });
+  if (s.satisfaction < c.pass.minSatisfaction) reasons.push({ kind: 'satisfaction', value: s.satisfaction, min: c.pass.minSatisfaction });
+  if (s.compliance < c.pass.minCompliance) reasons.push({ kind: 'compliance', value: s.compliance, min: c.pass.minCompliance });
   return reasons;
+}
+
+/** Whether a conversation that ended in state `s` passes: `judge` without naming the critical rules broken. */
+export function passes(c: Case, s: PlayState): boolean {
+  return judge(c, s, s.critical ? ['critical'] : []).length === 0;
 }
 
 export function resultOf(c: Case, a: Attempt): Result {
   const ending: Ending | undefined = c.endings[a.at];
   const compliance = complianceOf(c, a.violations);
-  const failedBecause = judge(c, a.satisfaction, compliance, a.violations);
+  const critical = [...new Set(a.violations.filter((v) => v.severity === 'critical').map((v) => v.rule))];
+  const failedBecause = judge(c, { satisfaction: a.satisfaction, compliance }, critical);
   const realReplies = new Set(Object.values(c.nodes).flatMap((n) => n.replies.filter((r) => r.real).map((r) => r.id)));
   return {
     caseId: c.id,
@@ -204,9 +258,9 @@ export function realPath(c: Case): { node: string; reply: string }[] {
   const path: { node: string; reply: string }[] = [];
   const seen = new Set<string>();
   let at = c.start;
-  while (c.nodes[at] && !seen.has(at)) {
+  for (let node = c.nodes[at]; node && !seen.has(at); node = c.nodes[at]) {
     seen.add(at);
-    const reply = c.nodes[at].replies.find((r) => r.real);
+    const reply = node.replies.find((r) => r.real);
     if (!reply) break;
     path.push({ node: at, reply: reply.id });
     at = reply.next;

@@ -4,20 +4,14 @@
  * impossible without the author writing it.
  */
 import type { Case } from '../case/types.ts';
-import { complianceOf, replay, resultOf } from './conversation.ts';
+import { replay, resultOf, startAttempt, stateOf } from './conversation.ts';
 import { explore, STATE_BUDGET } from './explore.ts';
 import type { Attempt } from './types.ts';
 
 /** False only when no way on from here passes; a walk cut short by its budget counts as possible. */
 export function passPossible(c: Case, a: Attempt): boolean {
   if (a.ended) return resultOf(c, a).passed;
-  const walk = explore(c, STATE_BUDGET, undefined, {
-    at: a.at,
-    satisfaction: a.satisfaction,
-    flags: a.flags,
-    compliance: complianceOf(c, a.violations),
-    critical: a.violations.some((v) => v.severity === 'critical'),
-  });
+  const walk = explore(c, STATE_BUDGET, stateOf(c, a));
   return !!walk.passing || walk.truncated;
 }
 
@@ -26,7 +20,7 @@ export function passPossible(c: Case, a: Attempt): boolean {
  * to the end of the transcript (or was never possible, which the checker does not let a case ship with).
  */
 export function passLostAt(c: Case, replies: readonly string[]): number | undefined {
-  if (!passPossible(c, replay(c, [])!)) return undefined;
+  if (!passPossible(c, startAttempt(c))) return undefined;
   for (let n = 1; n <= replies.length; n++) {
     const a = replay(c, replies.slice(0, n));
     if (!a) return undefined;

@@ -1,24 +1,28 @@
 /**
- * The conversation machine: customer typing → awaiting the seller's reply → feedback shown →
- * (next turn or) ended.
+ * The conversation machine: the customer types → the seller's reply is awaited → feedback on it is
+ * shown → the customer's next turn, or the conversation has ended.
  *
- * One machine for every case: the compiled case graph lives in the context and the dialogue nodes
- * are data, not states, so building it costs the same for 10 nodes or 10,000. The rules of play
- * are the pure functions in `conversation.ts`; this file only sequences them.
+ * One statechart for every case: the case lives in the context and its dialogue nodes are data, not
+ * states, so building the machine costs the same for 10 nodes or 10,000. The rules of play are the
+ * pure functions in `conversation.ts` (`choose` applies the one rule of play, `applyReply`); the
+ * guards and actions below only call them, so the machine decides when, never what.
  *
- * It is XState actor logic written as a transition function, not a `createMachine` statechart:
- * the machine has four states and no nesting, and the statechart interpreter alone is 8.7 kB gzip,
- * a fifth of what the case page may load. `createActor` runs it the same way (send, subscribe,
- * getSnapshot, stop), and the typing pause is an event scheduled with the actor system's scheduler,
- * which stopping the actor cancels.
+ * Besides the four states there is one choice point, `next`, with no events of its own: it sends a
+ * new turn (or a restored save) to the state it belongs in. The customer's typing is an `after`
+ * delay, set by `settings.typingMs` (0 skips it, for reduced motion and the tests); leaving the state
+ * or stopping the actor cancels it.
  */
-import type { ActorLogic, ActorScope } from 'xstate';
+import { and, assign, setup, type SnapshotFrom } from 'xstate';
 import type { Case } from '../case/types.ts';
-import { choose, replay, resultOf, startAttempt } from './conversation.ts';
+import { choose, offeredReplies, replay, resultOf, startAttempt } from './conversation.ts';
 import { isSeed } from './order.ts';
 import type { Attempt, Result, Settings, Step } from './types.ts';
 
 export type ConversationState = 'customerTyping' | 'awaitingReply' | 'showingFeedback' | 'ended';
+const STATES: readonly ConversationState[] = ['customerTyping', 'awaitingReply', 'showingFeedback', 'ended'];
+
+/** The state a value names, if it is one of the four (a save, a snapshot). */
+export const asState = (value: unknown): ConversationState | undefined => STATES.find((x) => x === value);
 
 export const DEFAULT_SETTINGS: Settings = { feedback: 'immediate', typingMs: 900, hints: false };
 
@@ -47,6 +51,8 @@ export interface ConversationContext {
   attempt: Attempt;
   lastStep?: Step;
   result?: Result;
+  /** Where a restored save was; cleared once the machine is there. */
+  resume?: ConversationState;
 }
 
 export type ConversationEvent =
@@ -58,88 +64,104 @@ export type ConversationEvent =
   /** The learner (or an assignment) changed a setting mid-attempt; it applies from the next step. */
   | { type: 'SETTINGS'; settings: Partial<Settings> };
 
-export interface ConversationSnapshot {
-  status: 'active';
-  output: undefined;
-  error: undefined;
-  value: ConversationState;
-  context: ConversationContext;
-}
-
-type Scope = ActorScope<ConversationSnapshot, ConversationEvent>;
-
-/** The id of the scheduled end of the customer's typing; one is pending at most. */
-const TYPING = 'typing';
-
-export const conversationMachine: ActorLogic<ConversationSnapshot, ConversationEvent, ConversationInput> = {
-  getInitialSnapshot: (_scope, input) => resume(input),
-  start: (snapshot, scope) => {
-    if (snapshot.value === 'customerTyping') scheduleTyping(snapshot, scope);
-  },
-  transition: (snapshot, event, scope) => {
-    const { value, context } = snapshot;
-    switch (event.type) {
-      case 'SETTINGS':
-        return { ...snapshot, context: { ...context, settings: { ...context.settings, ...normaliseSettings(event.settings) } } };
-      case 'RESTART':
-        return enter(nextTurn({ case: context.case, settings: context.settings, attempt: startAttempt(context.case, event.seed) }), scope);
-      case 'TYPED':
-        return value === 'customerTyping' ? enter(at('awaitingReply', context), scope) : snapshot;
-      case 'CHOOSE': {
-        // `choose` refuses a reply that is not offered now.
-        const next = value === 'awaitingReply' ? choose(context.case, context.attempt, event.reply) : undefined;
-        if (!next) return snapshot;
-        const answered = { ...context, attempt: next.attempt, lastStep: next.step };
-        return enter(answered.settings.feedback === 'immediate' ? at('showingFeedback', answered) : advance(answered), scope);
-      }
-      case 'CONTINUE':
-        return value === 'showingFeedback' ? enter(advance(context), scope) : snapshot;
-    }
-    return snapshot;
-  },
-  getPersistedSnapshot: (snapshot) => snapshot,
-};
-
-const at = (value: ConversationState, context: ConversationContext): ConversationSnapshot => ({
-  status: 'active',
-  output: undefined,
-  error: undefined,
-  value,
-  context,
-});
-
-/** After a reply (and its feedback): the ending, or the customer's next turn. */
-const advance = (context: ConversationContext) =>
-  context.attempt.ended ? at('ended', { ...context, result: resultOf(context.case, context.attempt) }) : nextTurn(context);
-
-/** The customer types before their message; nobody types with typing turned off, or before narration. */
-const nextTurn = (context: ConversationContext) =>
-  context.settings.typingMs <= 0 || !context.case.nodes[context.attempt.at]?.message ? at('awaitingReply', context) : at('customerTyping', context);
-
-function resume(input: ConversationInput): ConversationSnapshot {
-  const context: ConversationContext = {
+function contextOf(input: ConversationInput): ConversationContext {
+  return {
     case: input.case,
     settings: { ...DEFAULT_SETTINGS, ...input.settings },
     attempt: input.attempt ?? startAttempt(input.case),
     ...(input.lastStep ? { lastStep: input.lastStep } : {}),
+    ...(input.state ? { resume: input.state } : {}),
   };
-  if (input.state === 'showingFeedback' && context.lastStep) return at('showingFeedback', context);
-  if (context.attempt.ended) return advance(context);
-  return input.state === 'awaitingReply' ? at('awaitingReply', context) : nextTurn(context);
 }
 
-/** A state entered by a transition: any pending end of typing is dropped, and a new one set if typing. */
-function enter(snapshot: ConversationSnapshot, scope: Scope): ConversationSnapshot {
-  scope.defer(() => {
-    scope.system.scheduler.cancel(scope.self, TYPING);
-    if (snapshot.value === 'customerTyping') scheduleTyping(snapshot, scope);
-  });
-  return snapshot;
-}
+export const conversationMachine = setup({
+  types: {
+    context: {} as ConversationContext,
+    events: {} as ConversationEvent,
+    input: {} as ConversationInput,
+  },
+  guards: {
+    /** The reply chosen is offered now; `choose` would refuse any other. */
+    offered: ({ context, event }) => event.type === 'CHOOSE' && offeredReplies(context.case, context.attempt).some((r) => r.id === event.reply),
+    feedbackNow: ({ context }) => context.settings.feedback === 'immediate',
+    hasEnded: ({ context }) => context.attempt.ended,
+    resumesFeedback: ({ context }) => context.resume === 'showingFeedback' && !!context.lastStep,
+    resumesAwaiting: ({ context }) => context.resume === 'awaitingReply',
+    /** The customer types before their message; nobody types with typing turned off, or before narration. */
+    customerTypes: ({ context }) => context.settings.typingMs > 0 && !!context.case.nodes[context.attempt.at]?.message,
+  },
+  actions: {
+    choose: assign(({ context }, params: { reply: string }) => {
+      const next = choose(context.case, context.attempt, params.reply);
+      return next ? { attempt: next.attempt, lastStep: next.step } : {};
+    }),
+    score: assign({ result: ({ context }) => resultOf(context.case, context.attempt) }),
+    resumed: assign({ resume: undefined }),
+    restart: assign(({ context }, params: { seed: number | undefined }) => ({
+      attempt: startAttempt(context.case, params.seed),
+      lastStep: undefined,
+      result: undefined,
+      resume: undefined,
+    })),
+    applySettings: assign(({ context }, params: { settings: Partial<Settings> }) => ({
+      settings: { ...context.settings, ...normaliseSettings(params.settings) },
+    })),
+  },
+  delays: {
+    typing: ({ context }) => context.settings.typingMs,
+  },
+}).createMachine({
+  id: 'conversation',
+  context: ({ input }) => contextOf(input),
+  initial: 'next',
+  on: {
+    SETTINGS: { actions: { type: 'applySettings', params: ({ event }) => ({ settings: event.settings }) } },
+    RESTART: { target: '.next', reenter: true, actions: { type: 'restart', params: ({ event }) => ({ seed: event.seed }) } },
+  },
+  states: {
+    next: {
+      exit: 'resumed',
+      always: [
+        { guard: 'resumesFeedback', target: 'showingFeedback' },
+        { guard: 'hasEnded', target: 'ended' },
+        { guard: 'resumesAwaiting', target: 'awaitingReply' },
+        { guard: 'customerTypes', target: 'customerTyping' },
+        { target: 'awaitingReply' },
+      ],
+    },
+    customerTyping: {
+      after: { typing: 'awaitingReply' },
+      on: { TYPED: 'awaitingReply' },
+    },
+    awaitingReply: {
+      on: {
+        CHOOSE: [
+          {
+            guard: and(['offered', 'feedbackNow']),
+            target: 'showingFeedback',
+            actions: { type: 'choose', params: ({ event }) => ({ reply: event.reply }) },
+          },
+          {
+            guard: 'offered',
+            target: 'next',
+            actions: { type: 'choose', params: ({ event }) => ({ reply: event.reply }) },
+          },
+        ],
+      },
+    },
+    showingFeedback: {
+      on: { CONTINUE: 'next' },
+    },
+    ended: {
+      entry: 'score',
+    },
+  },
+});
 
-function scheduleTyping(snapshot: ConversationSnapshot, scope: Scope) {
-  scope.system.scheduler.schedule(scope.self, scope.self, { type: 'TYPED' }, snapshot.context.settings.typingMs, TYPING);
-}
+export type ConversationSnapshot = SnapshotFrom<typeof conversationMachine>;
+
+/** The state a snapshot rests in: always one of the four, as `next` is left at once. */
+export const stateOfSnapshot = (snapshot: ConversationSnapshot): ConversationState => asState(snapshot.value) ?? 'awaitingReply';
 
 /** What is saved between visits: the transcript, not the scores, so it is replayed against the case. */
 export interface SavedConversation {
@@ -160,7 +182,7 @@ export function saveConversation(snapshot: ConversationSnapshot): SavedConversat
     caseId: c.id,
     caseVersion: c.version,
     replies: attempt.path.map((s) => s.reply),
-    state: snapshot.value,
+    state: stateOfSnapshot(snapshot),
     settings,
     ...(attempt.seed === undefined ? {} : { seed: attempt.seed }),
   };
@@ -181,7 +203,7 @@ export function restoreConversation(c: Case, saved: unknown): { input: Conversat
   const attempt = replay(c, s.replies, isSeed(s.seed) ? s.seed : undefined);
   if (!attempt) return { problem: 'does-not-fit' };
   const settings = normaliseSettings(s.settings);
-  const state = (['customerTyping', 'awaitingReply', 'showingFeedback', 'ended'] as const).find((x) => x === s.state) ?? 'customerTyping';
+  const state = asState(s.state) ?? 'customerTyping';
   const lastStep = attempt.path.at(-1);
   return { input: { case: c, settings, attempt, ...(lastStep ? { lastStep } : {}), state } };
 }

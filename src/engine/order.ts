@@ -42,7 +42,10 @@ export function inShownOrder(replies: readonly Reply[], node: string, seed: numb
   const next = random(mix(seed, node));
   for (let i = free.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [free[i], free[j]] = [free[j], free[i]];
+    const a = free[i];
+    const b = free[j];
+    // j ≤ i < free.length: both are there.
+    if (a && b) [free[i], free[j]] = [b, a];
   }
   return [...first, ...free, ...last];
 }

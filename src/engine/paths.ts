@@ -35,7 +35,11 @@ export function allPaths(c: Case, { maxVisits = 2, limit = 100_000 } = {}): Path
     const n = visits.get(a.at) ?? 0;
     if (n >= maxVisits) return;
     visits.set(a.at, n + 1);
-    for (const r of offered) go(choose(c, a, r.id)!.attempt);
+    for (const r of offered) {
+      // Offered, so `choose` takes it.
+      const next = choose(c, a, r.id);
+      if (next) go(next.attempt);
+    }
     visits.set(a.at, n);
   };
   go(startAttempt(c));
@@ -50,18 +54,20 @@ export function byBest(a: Scored, b: Scored): number {
 }
 
 /**
- * The best way through a case, for the debrief: the first result in `byBest` order. Among equally
- * good results the real seller's path wins (learners should see what really happened when it is as
- * good as anything), then the shortest. Undefined only for a case with no complete path.
+ * The best of some results, for the debrief and the path report: the first in `byBest` order. Among
+ * equally good results the real seller's path wins (learners should see what really happened when it
+ * is as good as anything), then the shortest, then the first found.
  */
-export function bestPath(c: Case, options: { maxVisits?: number; limit?: number } = {}): Result | undefined {
+export function bestOf(results: readonly Result[]): Result | undefined {
   let best: Result | undefined;
-  for (const r of allPaths(c, options).results) {
-    if (
-      !best ||
-      (byBest(r, best) || Number(best.followedRealPath) - Number(r.followedRealPath) || r.path.length - best.path.length) < 0
-    )
-      best = r;
-  }
+  for (const r of results) if (!best || better(r, best)) best = r;
   return best;
+}
+
+const better = (r: Result, than: Result) =>
+  (byBest(r, than) || Number(than.followedRealPath) - Number(r.followedRealPath) || r.path.length - than.path.length) < 0;
+
+/** The best way through a case (see `bestOf`). Undefined only for a case with no complete path. */
+export function bestPath(c: Case, options: { maxVisits?: number; limit?: number } = {}): Result | undefined {
+  return bestOf(allPaths(c, options).results);
 }

@@ -6,7 +6,7 @@
  * Like ChoiceScript's quicktest or TalkMaster's "check final scores", but for both axes.
  */
 import type { Case } from '../case/types.ts';
-import { allPaths, byBest } from './paths.ts';
+import { allPaths, bestOf } from './paths.ts';
 import type { Result } from './types.ts';
 
 export interface EndingSummary {
@@ -57,7 +57,7 @@ export function pathReport(c: Case, options: { maxVisits?: number; limit?: numbe
       onPath.add(s.reply);
       if (r.passed) onPass.add(s.reply);
     }
-  const best = [...walk.results].sort(byBest)[0];
+  const best = bestOf(walk.results);
   return {
     paths: walk.results.length,
     truncated: walk.truncated,

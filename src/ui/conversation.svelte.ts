@@ -1,7 +1,8 @@
 /**
  * The one place the UI talks to the engine: wraps the conversation actor, mirrors its snapshot into
- * Svelte state, keeps a save in localStorage after every step so a reload continues the attempt, and
- * records each finished attempt in the case's history.
+ * Svelte state, keeps a save in localStorage after every step so a reload continues the attempt,
+ * records each finished attempt in the case's history, and tells whoever follows the attempt (an
+ * assignment's progress) what the learner did.
  *
  * Components never see the actor; they read the view data below and call its methods. A save that
  * cannot be used (corrupted, from another version of the case) is discarded with a notice: losing
@@ -14,6 +15,7 @@ import {
   conversationMachine,
   restoreConversation,
   saveConversation,
+  stateOfSnapshot,
   type ConversationInput,
   type ConversationSnapshot,
   type ConversationState,
@@ -33,6 +35,16 @@ export type TranscriptItem = ChatItem;
 export type SaveNotice = 'restored' | 'discarded' | 'outdated';
 
 
+/** What the learner did, told as it happens to whoever follows the attempt. */
+export type PlayerEvent =
+  /** The page opened on an attempt: a new one, or one restored from its save. */
+  | { type: 'opened'; attempt: Attempt }
+  /** A new attempt from the first message ("play again", "start over"). */
+  | { type: 'restarted'; attempt: Attempt }
+  | { type: 'replied'; attempt: Attempt }
+  /** The attempt reached an ending, with how it scores; right after the reply that ended it (or on opening an ended one). */
+  | { type: 'ended'; attempt: Attempt; result: Result };
+
 /** Paths explored at most when looking for the best one; enough for any hand-written case. */
 const BEST_PATH_LIMIT = 20_000;
 
@@ -46,6 +58,8 @@ export interface ConversationOptions {
   from?: StartPoint;
   /** Shuffle the replies for each attempt (the default); the studio's test run keeps the file's order. */
   shuffle?: boolean;
+  /** Told what the learner does, as it happens. */
+  onplay?: (event: PlayerEvent) => void;
 }
 
 export function createConversation(c: Case, options: ConversationOptions = {}) {
@@ -72,22 +86,30 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
    * make them depend on what it writes.
    */
   let previous: Attempt | undefined;
-  let latest: Attempt = snapshot.context.attempt;
+  let latest: Attempt = actor.getSnapshot().context.attempt;
   let notice = $state<SaveNotice | undefined>(found.notice);
+  const tell = (type: 'opened' | 'restarted' | 'replied', a: Attempt) => {
+    if (!options.onplay) return;
+    options.onplay({ type, attempt: a });
+    if (a.ended) options.onplay({ type: 'ended', attempt: a, result: resultOf(c, a) });
+  };
   const subscription = actor.subscribe((s) => {
-    if (s.context.attempt !== latest) {
+    const changed = s.context.attempt !== latest;
+    if (changed) {
       previous = latest;
       latest = s.context.attempt;
     }
     snapshot = s;
     writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
+    if (changed) tell(latest.path.length ? 'replied' : 'restarted', latest);
     const result = s.context.result;
     if (s.value === 'ended' && result && !history.some((e) => e.id === attemptId))
       history = appendHistory(storage, c.id, historyEntry(result, attemptId, s.context.settings, now()));
   });
   actor.start();
+  tell('opened', latest);
 
-  const phase = $derived(snapshot.value);
+  const phase = $derived(stateOfSnapshot(snapshot));
   const attempt = $derived(snapshot.context.attempt);
   // The customer's next message stays hidden while they "type" and while feedback is on screen.
   const thread = $derived(transcript(c, attempt, phase === 'awaitingReply' || phase === 'ended'));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConversation, type Conversation } from '../../src/ui/conversation.svelte.ts';
+import { createConversation, type Conversation, type PlayerEvent } from '../../src/ui/conversation.svelte.ts';
 import { shownReplies } from '../../src/engine/order.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { mugCase } from './fixtures.ts';
@@ -96,6 +96,33 @@ describe('the conversation adapter', () => {
     convo.restart();
     expect(convo.phase).toBe('awaitingReply');
     expect(convo.attempt.path).toEqual([]);
+  });
+
+  it('tells what the learner does: opening, each reply, the ending with its result, a new attempt', () => {
+    const told: PlayerEvent[] = [];
+    const first = createConversation(mugCase, { settings: { typingMs: 0 }, storage: localStorage, onplay: (e) => told.push(e) });
+    open.push(first);
+    first.choose('opening.1');
+    first.continue();
+    first.choose('photo.1');
+    first.continue(); // the ending was told with the reply that reached it
+    first.restart();
+    expect(told.map((e) => [e.type, e.attempt.path.map((s) => s.reply)])).toEqual([
+      ['opened', []],
+      ['replied', ['opening.1']],
+      ['replied', ['opening.1', 'photo.1']],
+      ['ended', ['opening.1', 'photo.1']],
+      ['restarted', []],
+    ]);
+    const ended = told.find((e) => e.type === 'ended');
+    expect(ended?.type === 'ended' && ended.result.passed).toBe(true);
+
+    // Opening a save of an attempt in progress tells where it stands, and nothing else.
+    first.choose('opening.1');
+    first.stop();
+    told.length = 0;
+    open.push(createConversation(mugCase, { settings: { typingMs: 0 }, storage: localStorage, onplay: (e) => told.push(e) }));
+    expect(told.map((e) => [e.type, e.attempt.path.map((s) => s.reply)])).toEqual([['opened', ['opening.1']]]);
   });
 
   it('saves after every step and continues from the save', () => {

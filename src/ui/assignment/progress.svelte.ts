@@ -1,15 +1,13 @@
 /**
  * A student's progress on one assignment as reactive state, kept in localStorage so a reload loses
- * nothing. Also gives the player a storage of its own for this assignment: the player's saves of an
- * assignment attempt never mix with free practice of the same case, and every save the player writes
- * is read here to time the replies and to record the attempt when it ends.
+ * nothing. The player tells it what the student does (`played`): each reply is timed and the attempt
+ * is recorded when it ends. It also gives the player a storage of its own for this assignment, so the
+ * saves of an assignment attempt never mix with free practice of the same case.
  */
-import { asAssigned } from '../../assignment/assignment.ts';
 import { attemptsLeft, begin, finish, readProgress, track, type Progress } from '../../assignment/progress.ts';
 import type { Assignment, AttemptRecord, Student } from '../../assignment/types.ts';
 import type { Case } from '../../case/types.ts';
-import { replay, resultOf } from '../../engine/conversation.ts';
-import { isSeed } from '../../engine/order.ts';
+import type { PlayerEvent } from '../conversation.svelte.ts';
 import { saveKey } from '../saves.ts';
 import { pushNotice } from '../notices.svelte.ts';
 import { STORAGE_PREFIX, defaultStorage, readItem, readJson, writeItem } from '../storage.ts';
@@ -39,59 +37,37 @@ export function createProgress(
     if (!finishing) onchange?.(p);
   };
 
-  /** The player's saved conversation changed: time new replies, and record the attempt if it ended. */
-  function observe(original: Case, raw: string) {
-    let replies: unknown;
-    let seed: unknown;
-    try {
-      ({ replies, seed } = JSON.parse(raw) as { replies?: unknown; seed?: unknown });
-    } catch {
-      return;
-    }
-    if (!Array.isArray(replies) || !replies.every((r) => typeof r === 'string')) return;
-    const c = asAssigned(a, original);
-    // With the attempt's seed, so the result file records the order the student saw.
-    const attempt = replay(c, replies, isSeed(seed) ? seed : undefined);
-    if (!attempt) return;
+  /**
+   * What the student did while playing `original` in this assignment: a new attempt starts with an
+   * empty conversation (opening the case, or "play again") while attempts are left; replies are timed
+   * as they come; an ended attempt is recorded with its result.
+   */
+  function played(original: Case, event: PlayerEvent) {
+    const id = original.id;
+    const { attempt } = event;
     const now = Date.now();
     let p = progress;
-    if (!p.current[c.id]) {
-      // A new attempt starts with the first save of an empty conversation (opening it, or "play again").
-      if (attempt.path.length > 0 || attemptsLeft(p, a, c.id) === 0) return;
-      p = begin(p, c.id, now);
+    if (!p.current[id]) {
+      if (attempt.path.length > 0 || attemptsLeft(p, a, id) === 0) return;
+      p = begin(p, id, now);
     }
-    p = track(p, c.id, attempt.path, now);
-    if (attempt.ended) {
-      const before = p.attempts.length;
-      p = finish(p, a, original, resultOf(c, attempt), now);
-      finishing = p.attempts.length > before && !!onfinished;
-      set(p);
-      finishing = false;
-      if (p.attempts.length > before) onfinished?.(p.attempts.at(-1)!, p);
+    p = track(p, id, attempt.path, now);
+    if (event.type !== 'ended') {
+      if (p !== progress) set(p);
       return;
     }
-    if (p !== progress) set(p);
+    const before = p.attempts.length;
+    p = finish(p, a, original, event.result, now);
+    const record = p.attempts.length > before ? p.attempts.at(-1) : undefined;
+    finishing = !!record && !!onfinished;
+    set(p);
+    finishing = false;
+    if (record) onfinished?.(record, p);
   }
 
-  /** A Storage for the player while it plays `original` in this assignment. */
-  function storageFor(original: Case): Storage | null {
-    if (!storage) return null;
-    const prefix = `${key}:${progress.student?.number ?? ''}:`;
-    const save = saveKey(original.id);
-    const base = storage;
-    return {
-      get length() {
-        return base.length;
-      },
-      clear() {},
-      key: (i: number) => base.key(i),
-      getItem: (k: string) => base.getItem(prefix + k),
-      removeItem: (k: string) => base.removeItem(prefix + k),
-      setItem(k: string, value: string) {
-        base.setItem(prefix + k, value);
-        if (k === save) observe(original, value);
-      },
-    };
+  /** A Storage for the player in this assignment: the base storage, under a prefix of the assignment and student. */
+  function storageFor(): Storage | null {
+    return storage && scoped(storage, `${key}:${progress.student?.number ?? ''}:`);
   }
 
   return {
@@ -102,17 +78,41 @@ export function createProgress(
       set({ ...progress, student });
     },
     storageFor,
+    played,
     /** Whether the player's save of this case shows a finished conversation (it then shows the debrief). */
     savedEnded(original: Case): boolean {
-      const scoped = storageFor(original);
-      const saved = scoped && readJson(scoped, saveKey(original.id)).value;
+      const saved = readJson(storageFor(), saveKey(original.id)).value;
       return !!saved && typeof saved === 'object' && (saved as { state?: unknown }).state === 'ended';
     },
     /** Clears the player's save of a case so the next visit starts a new attempt. */
     startOver(original: Case) {
-      storageFor(original)?.removeItem(saveKey(original.id));
+      storageFor()?.removeItem(saveKey(original.id));
     },
   };
 }
 
 export type ProgressStore = ReturnType<typeof createProgress>;
+
+/** The items of `base` whose keys start with `prefix`, as a Storage of their own (the prefix left off). */
+function scoped(base: Storage, prefix: string): Storage {
+  const keys = () => {
+    const out: string[] = [];
+    for (let i = 0; i < base.length; i++) {
+      const k = base.key(i);
+      if (k?.startsWith(prefix)) out.push(k.slice(prefix.length));
+    }
+    return out;
+  };
+  return {
+    get length() {
+      return keys().length;
+    },
+    key: (i: number) => keys()[i] ?? null,
+    getItem: (k: string) => base.getItem(prefix + k),
+    setItem: (k: string, value: string) => base.setItem(prefix + k, value),
+    removeItem: (k: string) => base.removeItem(prefix + k),
+    clear: () => {
+      for (const k of keys()) base.removeItem(prefix + k);
+    },
+  };
+}
