@@ -85,6 +85,7 @@ export const en = {
   'debrief.notPassed': 'Not passed',
   'debrief.source': 'Source',
   'debrief.asOf': 'as of {date}',
+  'debrief.asOfMissing': 'date not given',
   'debrief.transcript': 'Full conversation',
 
   'save.restored': 'Welcome back: your progress in this case was restored.',

@@ -84,6 +84,7 @@ export const zh: Record<MessageKey, string> = {
   'debrief.notPassed': '未通过',
   'debrief.source': '来源',
   'debrief.asOf': '截至 {date}',
+  'debrief.asOfMissing': '未注明日期',
   'debrief.transcript': '完整对话',
 
   'save.restored': '欢迎回来：已恢复你在本案例中的进度。',

@@ -22,7 +22,8 @@ const en = {
   'home.due': 'due {when}',
   'home.storageFailed': 'This browser’s storage is not available ({message}). Private windows may block it.',
   'home.addLink': 'Add an assignment from its link',
-  'home.addLink.label': 'Assignment link',
+  'home.addLink.label': 'Assignment link or code',
+  'home.addLink.help': 'Paste the whole link, or only the code after “#/a/”.',
   'home.addLink.button': 'Add and open its results',
 
   'link.damaged': 'The link is incomplete or was changed: part of it is missing. Copy the whole link again.',
@@ -146,7 +147,8 @@ const en = {
   'import.damaged-code': 'the code is incomplete or mistyped (its checksum does not match).',
   'import.otherAssignment': 'it belongs to another assignment, “{title}” ({className}).',
   'import.empty': 'it holds no attempt yet.',
-  'import.too-large': 'the file is far too large to be a result.',
+  'import.too-large.file': 'the file is far too large to be a result file.',
+  'import.too-large.code': 'the code is far too long to be a result code.',
 
   'table.title': 'Students ({n})',
   'table.empty': 'No results yet. Import the students’ files or codes above.',
@@ -315,7 +317,8 @@ const zh: Record<Key, string> = {
   'home.due': '截止 {when}',
   'home.storageFailed': '本浏览器的存储不可用（{message}）。无痕窗口可能会禁用存储。',
   'home.addLink': '通过链接添加作业',
-  'home.addLink.label': '作业链接',
+  'home.addLink.label': '作业链接或代码',
+  'home.addLink.help': '粘贴完整的链接，或只粘贴“#/a/”后面的代码。',
   'home.addLink.button': '添加并查看成绩',
 
   'link.damaged': '链接不完整或被改动过，缺少了一部分。请重新复制完整的链接。',
@@ -437,7 +440,8 @@ const zh: Record<Key, string> = {
   'import.damaged-code': '成绩码不完整或有输入错误（校验和不符）。',
   'import.otherAssignment': '它属于另一个作业“{title}”（{className}）。',
   'import.empty': '其中还没有作答。',
-  'import.too-large': '文件太大，不可能是成绩文件。',
+  'import.too-large.file': '文件太大，不可能是成绩文件。',
+  'import.too-large.code': '成绩码太长，不可能是成绩码。',
 
   'table.title': '学生（{n}）',
   'table.empty': '还没有成绩。请在上方导入学生的成绩文件或成绩码。',
