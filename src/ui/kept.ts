@@ -23,7 +23,7 @@ const UNREADABLE = /:unreadable:(\d+)$/;
 
 /** A file name for what a record was: its key without the site's prefix, made safe, and the date. */
 export function keptFileName(what: string, at: Date = new Date()): string {
-  const name = what.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'record';
+  const name = what.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'record';
   return `damaged-${name}-${at.toISOString().slice(0, 10)}.txt`;
 }
 
