@@ -15,8 +15,11 @@ export interface Kept {
   fileName: string;
   /** Exactly what was stored. */
   text: string;
-  /** Removes the record for good; called when the person dismisses the notice. */
-  discard: () => void | Promise<void>;
+  /**
+   * Removes the record for good; called when the person dismisses the notice. Absent when the
+   * record stays kept where it is (inside a record that keeps what it could not read).
+   */
+  discard?: () => void | Promise<void>;
 }
 
 const UNREADABLE = /:unreadable:(\d+)$/;

@@ -51,5 +51,5 @@ export function noticeKeptCopies(): void {
 export async function dismissNotice(id: number): Promise<void> {
   const notice = notices.list.find((n) => n.id === id);
   notices.list = notices.list.filter((n) => n.id !== id);
-  for (const k of notice?.kept ?? []) await k.discard();
+  for (const k of notice?.kept ?? []) await k.discard?.();
 }
