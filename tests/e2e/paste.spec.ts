@@ -49,3 +49,9 @@ test('a megabytes-long link or code pasted is refused as it is pasted, naming wh
   await page.getByLabel('Choose result files').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(5_100_000, 32) });
   await expect(page.getByTestId('import-report')).toContainText('huge.json: refused — the file is far too large to be a result file.');
 });
+
+test('a case file far over the size limit is refused before it is read', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel(/open a case file/i).setInputFiles({ name: 'huge.md', mimeType: 'text/markdown', buffer: Buffer.alloc(10_500_000, 97) });
+  await expect(page.getByText('Could not open huge.md: the file is too large (10500 kB); a case file may be at most 10000 kB.')).toBeVisible();
+});

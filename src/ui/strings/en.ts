@@ -22,6 +22,7 @@ export const en = {
   'progress.unreadable': 'Your saved work on this assignment could not be read. A copy is kept in this browser; tell your teacher.',
   'progress.damaged': '{n} saved attempt(s) on this assignment could not be read and are not counted. They are kept in this browser; tell your teacher.',
   'storage.saveFailed': 'Your progress could not be saved: this browser’s storage is full or switched off. Hand in what you have finished now, or free some space.',
+  'case.fileTooLarge': 'the file is too large ({size}); a case file may be at most {limit}.',
   'case.renderFailed': 'This case passed the checks but could not be shown ({message}). Tell its author.',
   'nav.tooLong.title': 'This link cannot be opened',
   'nav.tooLong': 'The link is far longer than any link this site makes, so it was not read. Ask whoever sent it for the link again.',

@@ -21,6 +21,7 @@ export const zh: Record<MessageKey, string> = {
   'progress.unreadable': '无法读取你在这项作业上保存的进度。副本已保留在本浏览器中，请告诉老师。',
   'progress.damaged': '有 {n} 次保存的作答无法读取，不计入成绩。它们仍保留在本浏览器中，请告诉老师。',
   'storage.saveFailed': '无法保存你的进度：浏览器存储空间已满或已关闭。请现在提交已完成的部分，或腾出一些空间。',
+  'case.fileTooLarge': '文件太大（{size}），案例文件最大 {limit}。',
   'case.renderFailed': '这个案例通过了检查，但无法显示（{message}）。请告诉它的作者。',
   'nav.tooLong.title': '无法打开此链接',
   'nav.tooLong': '这个链接远远超过本网站生成的任何链接的长度，因此没有读取。请向发送者重新索取链接。',
