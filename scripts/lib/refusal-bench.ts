@@ -45,6 +45,7 @@ const PAGE_CLOCK = `{
   const seen = () => {
     if ([...document.querySelectorAll('[role=alert]')].some((e) => e.textContent.trim())) keep('shownAt');
     if (/refused|Attempts added/.test(document.querySelector('[data-testid=import-report]')?.textContent ?? '')) keep('shownAt');
+    if (/Could not open/.test(document.querySelector('.open-file [role=status]')?.textContent ?? '')) keep('shownAt');
   };
   new MutationObserver(seen).observe(document, { subtree: true, childList: true, characterData: true });
   addEventListener('keydown', () => sessionStorage.setItem('startAt', String(Date.now())), { capture: true });
@@ -183,6 +184,16 @@ export async function benchRefusals(root: string, options: { browser: boolean })
         report(what, await pageTime(context, 'shownAt'));
         await context.close();
       }
+    }
+    {
+      // A case file far over the limit, opened in the library.
+      const { context, page } = await fresh(site.url);
+      const open = page.getByLabel('Open a case file');
+      await open.waitFor({ state: 'attached' });
+      await page.evaluate(`sessionStorage.clear()`);
+      await open.setInputFiles({ name: 'huge.md', mimeType: 'text/markdown', buffer: Buffer.alloc(10_500_000, 97) });
+      report('case file of 10.5 MB opened in the library → refusal shown', await pageTime(context, 'shownAt'));
+      await context.close();
     }
   } finally {
     await browser.close();
