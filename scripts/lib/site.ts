@@ -23,7 +23,8 @@ export async function buildAndServe(root: string): Promise<Site> {
       root,
       logLevel: 'warn',
       build: { outDir },
-      preview: { host: '127.0.0.1', port: 4373, strictPort: false, open: false },
+      // BENCH_PORT: another port, so two checkouts can run the bench side by side.
+      preview: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT ?? 4373), strictPort: false, open: false },
     });
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('vite preview did not report its address');

@@ -7,7 +7,8 @@
  */
 import type { EndingResult } from '../case/types.ts';
 import type { FeedbackMode } from './settings.ts';
-import { STORAGE_PREFIX, readJson, removeItem, writeItem } from './storage.ts';
+import { keepCopy } from './kept.ts';
+import { STORAGE_PREFIX, readItem, readJson, removeItem, writeItem } from './storage.ts';
 
 export interface HistoryEntry {
   /** Unique per attempt, so reopening a finished attempt never records it twice. */
@@ -71,10 +72,14 @@ export function parseHistory(stored: { value?: unknown; corrupt?: true }): { ent
   return entries.length === v.attempts.length ? { entries } : { entries, problem: 'partly' };
 }
 
-/** Read a case's history; what could not be read is removed from storage there and then. */
+/**
+ * Read a case's history. What could not be read is first copied aside as it was (see `kept.ts`),
+ * then removed from the history there and then, so the history goes on from what was readable.
+ */
 export function readHistory(storage: Storage | null, caseId: string): { entries: HistoryEntry[]; problem?: HistoryProblem } {
   const key = historyKey(caseId);
   const read = parseHistory(readJson(storage, key));
+  if (read.problem && !keepCopy(storage, key, readItem(storage, key) ?? '')) return read;
   if (read.problem === 'unreadable') removeItem(storage, key);
   else if (read.problem === 'partly') writeHistory(storage, caseId, read.entries);
   return read;

@@ -16,14 +16,18 @@ export interface OpenedCaseFile {
 }
 
 export async function openCaseFile(file: File): Promise<OpenedCaseFile> {
-  const source = await file.text();
-  const [{ rulebooks }, { checkCase }, { renderCase }, { createSanitizer }, { default: DOMPurify }] = await Promise.all([
+  const [{ rulebooks }, { checkCase }, { renderCase }, { createSanitizer }, { default: DOMPurify }, { MAX_CASE_BYTES }] = await Promise.all([
     import('virtual:rulebooks'),
     import('../engine/check.ts'),
     import('../case/render.ts'),
     import('../case/sanitize.ts'),
     import('dompurify'),
+    import('../case/parse.ts'),
   ]);
+  // Measured before reading: a file of any size is refused at once, not read first.
+  if (file.size > MAX_CASE_BYTES)
+    throw new Error(t('case.fileTooLarge', { size: `${Math.round(file.size / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }));
+  const source = await file.text();
   const checked = checkCase(source, { file: file.name, rulebooks });
   const hasErrors = checked.diagnostics.some((d) => d.severity === 'error');
   if (!checked.value || hasErrors) return { diagnostics: checked.diagnostics };

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import FeedbackPanel from '../../src/ui/components/FeedbackPanel.svelte';
+import RuleItem from '../../src/ui/components/RuleItem.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
 import { failedResult, mugCase } from './fixtures.ts';
 
@@ -49,5 +50,23 @@ describe('RuleItem kind', () => {
   it('shows no kind when the rulebook gives none', () => {
     const { container } = render(FeedbackPanel, { case: withKind(undefined), step: failedResult.path[0], oncontinue: vi.fn() });
     expect(container.querySelector('.kind')).toBeNull();
+  });
+});
+
+describe('RuleItem source date', () => {
+  const rule = mugCase.rules['P-OFFPLATFORM'];
+  const asOfText = (asOf: string) => {
+    const { container, unmount } = render(RuleItem, { id: rule.id, severity: rule.severity, rule: { ...rule, asOf }, withSource: true });
+    const text = container.querySelector('.as-of')?.textContent;
+    unmount();
+    return text;
+  };
+
+  it("shows the source's own date, and for a source without one says so instead of showing a date", () => {
+    expect(asOfText('2020-08-25')).toBe('(as of Aug 25, 2020)');
+    expect(asOfText('')).toBe('(date not given)');
+    expect(asOfText('not a date')).toBe('(date not given)');
+    setLang('zh-CN');
+    expect(asOfText('')).toBe('(未注明日期)');
   });
 });

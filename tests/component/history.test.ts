@@ -36,10 +36,14 @@ describe('attempt history', () => {
     expect(entries[0].id).toBe('e3');
   });
 
-  it('clears a history that is not JSON, and says so', () => {
+  /** The copies set aside, as stored, by key. */
+  const keptCopies = () => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(`${key}:unreadable:`)).map((k) => [k, localStorage.getItem(k)]));
+
+  it('sets aside a history that is not JSON, kept as it was, and says so', () => {
     localStorage.setItem(key, '[{"id": ');
     expect(readHistory(localStorage, 'mug')).toEqual({ entries: [], problem: 'unreadable' });
     expect(localStorage.getItem(key)).toBeNull();
+    expect(Object.values(keptCopies())).toEqual(['[{"id": ']);
   });
 
   it('clears a history of another format', () => {
@@ -54,6 +58,8 @@ describe('attempt history', () => {
     expect(read.problem).toBe('partly');
     expect(read.entries.map((e) => e.id)).toEqual(['a']);
     expect(readHistory(localStorage, 'mug')).toEqual({ entries: read.entries });
+    // The whole history as it was is kept aside, once.
+    expect(Object.values(keptCopies()).map((v) => JSON.parse(v!).attempts.length)).toEqual([4]);
   });
 
   it('keeps attempts made on an earlier version of the case', () => {

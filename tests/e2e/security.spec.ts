@@ -187,6 +187,9 @@ test('one damaged saved attempt is set aside with a notice and the student’s o
   await page.reload();
   await expect(page.getByText('1 saved attempt(s) on this assignment could not be read')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  // Offered for download, as it was stored.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download damaged-save-assignment-/ }).click()]);
+  expect(JSON.parse(readFileSync((await file.path())!, 'utf8'))).toEqual([{ caseId: 'x', steps: 5 }]);
   // Still in storage, as it was: kept for the teacher, never counted.
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), `dispute-desk:assignment:${a.id}`);
   expect([...stored.attempts, ...(stored.damaged ?? [])]).toContainEqual({ caseId: 'x', steps: 5 });

@@ -11,17 +11,9 @@ import { checksumEnds, MAX_PACKED_CHARS, pack } from '../../src/assignment/pack.
 import { decodeResultCode, RESULT_CODE_PREFIX } from '../../src/assignment/result-file.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { decodeCase, encodeCase } from '../../src/ui/studio/share-link.ts';
-import { chatWords, deflateBomb, packedAround, sampleCode } from '../fixtures/hostile-inputs.ts';
+import { chatWords, deflateBomb, oversized, packedAround, sampleCode, UNTRUSTED_ASSIGNMENT } from '../fixtures/hostile-inputs.ts';
 
-const assignment: Assignment = {
-  format: 1,
-  id: 'prop1',
-  className: 'C',
-  title: 'T',
-  created: '2026-01-01T00:00:00Z',
-  settings: { feedback: 'immediate', hints: true, attempts: 0, showRealPath: true },
-  cases: [{ id: 'aliexpress-price-drop', hash: 'x', version: '1' }],
-};
+const assignment: Assignment = { ...UNTRUSTED_ASSIGNMENT, id: 'prop1' };
 const NOW = '2026-01-02T00:00:00Z';
 const code = sampleCode(assignment);
 const link = encodeAssignment(assignment);
@@ -96,8 +88,8 @@ describe('sizes are limited before decoding', () => {
     const bomb = packedAround(RESULT_CODE_PREFIX, deflateBomb(40_000));
     expect(decodeResultCode(bomb)).toEqual({ problem: { kind: 'damaged-code' } });
     expect(decodeAssignment(packedAround('DDA1.', deflateBomb(40_000)))).toEqual({ problem: 'too-large' });
-    expect(decodeAssignment(`DDA1.${'A'.repeat(MAX_PACKED_CHARS + 1)}`)).toEqual({ problem: 'too-large' });
-    expect(importCode('c', `${RESULT_CODE_PREFIX}${'A'.repeat(MAX_PACKED_CHARS + 10)}`, assignment, NOW)).toEqual({ label: 'c', problem: { kind: 'too-large' } });
+    expect(decodeAssignment(oversized('DDA1.', MAX_PACKED_CHARS + 6))).toEqual({ problem: 'too-large' });
+    expect(importCode('c', oversized(RESULT_CODE_PREFIX, MAX_PACKED_CHARS + 10), assignment, NOW)).toEqual({ label: 'c', problem: { kind: 'too-large' } });
   });
 
   it('finds a code wrapped across lines inside a long chat, the longest run that passes its checksum', () => {

@@ -6,6 +6,7 @@
  * writing reports failure, so the page can tell the author to download the file instead.
  */
 
+import { keepCopy } from '../kept.ts';
 import { defaultStorage, readItem, STORAGE_PREFIX, writeItem } from '../storage.ts';
 
 export const DRAFT_KEY = `${STORAGE_PREFIX}studio:draft`;
@@ -20,14 +21,12 @@ export interface Draft {
  * The draft, or undefined. A draft that cannot be read is first copied under a key of its own
  * (`…:unreadable:<time>`), so the template the studio then starts from never overwrites it.
  */
-export function readDraft(storage: Storage | null = defaultStorage(), onunreadable?: (keptAs: string) => void): Draft | undefined {
+export function readDraft(storage: Storage | null = defaultStorage(), onunreadable?: (keptAs: string | undefined) => void): Draft | undefined {
   const raw = readItem(storage, DRAFT_KEY);
   if (!raw) return undefined;
   const draft = parseDraft(raw);
   if (!draft) {
-    const keptAs = `${DRAFT_KEY}:unreadable:${Date.now()}`;
-    writeItem(storage, keptAs, raw);
-    onunreadable?.(keptAs);
+    onunreadable?.(keepCopy(storage, DRAFT_KEY, raw));
   }
   return draft;
 }

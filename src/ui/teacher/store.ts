@@ -8,6 +8,7 @@ import { newAttempts, type StoredAttempt } from '../../assignment/dedupe.ts';
 import type { ClassList } from '../../assignment/roster.ts';
 import { isInt, isRecord, isString } from '../../assignment/guards.ts';
 import type { Assignment } from '../../assignment/types.ts';
+import { keptFileName, type Kept } from '../kept.ts';
 
 const DB_NAME = 'dispute-desk-teacher';
 const ASSIGNMENTS = 'assignments';
@@ -71,12 +72,54 @@ function isStoredAttempt(v: unknown): v is StoredAttempt {
   return isRecord(v) && isString(v.key) && isRecord(s) && isString(s.name) && isString(s.number) && isRecord(r) && isString(r.id) && isString(r.caseId) && isString(r.startedAt) && isString(r.finishedAt) && isInt(r.number, 1, 999) && Array.isArray(r.steps) && isRecord(r.settings) && isRecord(r.pass) && isRecord(r.scores);
 }
 
-/** The assignments stored here; a damaged record is left in storage, counted in `setAside`, and skipped. */
-export async function listAssignments(): Promise<SavedAssignment[] & { setAside?: number }> {
+/** A stored record set aside because it was damaged: its key and the record as stored. */
+export interface SetAside {
+  store: 'assignments' | 'attempts';
+  key: IDBValidKey;
+  record: unknown;
+}
+
+/** Every record of a store (or of an index range), with its key, in one read. */
+async function withKeys(source: IDBObjectStore | IDBIndex, query?: IDBValidKey): Promise<{ key: IDBValidKey; value: unknown }[]> {
+  const out: { key: IDBValidKey; value: unknown }[] = [];
+  const request = source.openCursor(query);
+  await new Promise<void>((resolve, reject) => {
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve();
+      out.push({ key: cursor.primaryKey, value: cursor.value });
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error);
+  });
+  return out;
+}
+
+/** The assignments stored here; a damaged record is left in storage, returned in `setAside`, and skipped. */
+export async function listAssignments(): Promise<SavedAssignment[] & { setAside?: SetAside[] }> {
   const d = await db();
-  const all = await result(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS).getAll() as IDBRequest<unknown[]>);
-  const good = all.filter(isSavedAssignment).sort((a, b) => b.assignment.created.localeCompare(a.assignment.created));
-  return Object.assign(good, all.length > good.length ? { setAside: all.length - good.length } : {});
+  const all = await withKeys(d.transaction(ASSIGNMENTS).objectStore(ASSIGNMENTS));
+  const good = all.map((r) => r.value).filter(isSavedAssignment).sort((a, b) => b.assignment.created.localeCompare(a.assignment.created));
+  const setAside = all.filter((r) => !isSavedAssignment(r.value)).map((r) => ({ store: ASSIGNMENTS, key: r.key, record: r.value }) as const);
+  return Object.assign(good, setAside.length ? { setAside } : {});
+}
+
+/** Records set aside, to download as they were stored (as JSON) and to discard when their notice is dismissed. */
+export function keptRecords(list: readonly SetAside[]): Kept[] {
+  return list.map((s) => ({
+    id: `${s.store}:${String(s.key)}`,
+    fileName: keptFileName(`${s.store === ASSIGNMENTS ? 'assignment' : 'attempt'}-${String(s.key)}`),
+    text: JSON.stringify(s.record, null, 2) ?? String(s.record),
+    discard: () => discardSetAside(s),
+  }));
+}
+
+/** Removes a record that was set aside (the teacher has dismissed its notice). */
+export async function discardSetAside(s: SetAside): Promise<void> {
+  const d = await db();
+  const tx = d.transaction(s.store, 'readwrite');
+  tx.objectStore(s.store).delete(s.key);
+  await done(tx);
 }
 
 export async function getAssignment(id: string): Promise<SavedAssignment | undefined> {
@@ -93,13 +136,13 @@ export async function saveAssignment(saved: SavedAssignment): Promise<void> {
   await done(tx);
 }
 
-/** The attempts stored for an assignment; damaged records are skipped and counted in `setAside`. */
-export async function attemptsFor(assignmentId: string): Promise<StoredAttempt[] & { setAside?: number }> {
+/** The attempts stored for an assignment; damaged records are skipped and returned in `setAside`. */
+export async function attemptsFor(assignmentId: string): Promise<StoredAttempt[] & { setAside?: SetAside[] }> {
   const d = await db();
-  const index = d.transaction(ATTEMPTS).objectStore(ATTEMPTS).index('assignmentId');
-  const all = await result(index.getAll(assignmentId) as IDBRequest<unknown[]>);
-  const good = all.filter(isStoredAttempt);
-  return Object.assign(good, all.length > good.length ? { setAside: all.length - good.length } : {});
+  const all = await withKeys(d.transaction(ATTEMPTS).objectStore(ATTEMPTS).index('assignmentId'), assignmentId);
+  const good = all.map((r) => r.value).filter(isStoredAttempt);
+  const setAside = all.filter((r) => !isStoredAttempt(r.value)).map((r) => ({ store: ATTEMPTS, key: r.key, record: r.value }) as const);
+  return Object.assign(good, setAside.length ? { setAside } : {});
 }
 
 /** Adds the attempts not stored yet, in one transaction; returns how many were new and how many known. */

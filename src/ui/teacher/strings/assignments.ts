@@ -11,7 +11,8 @@ export const en = {
   'home.due': 'due {when}',
   'home.storageFailed': 'This browser’s storage is not available ({message}). Private windows may block it.',
   'home.addLink': 'Add an assignment from its link',
-  'home.addLink.label': 'Assignment link',
+  'home.addLink.label': 'Assignment link or code',
+  'home.addLink.help': 'Paste the whole link, or only the code after “#/a/”.',
   'home.addLink.button': 'Add and open its results',
 
   'link.damaged': 'The link is incomplete or was changed: part of it is missing. Copy the whole link again.',
@@ -57,7 +58,8 @@ export const zh: Record<keyof typeof en, string> = {
   'home.due': '截止 {when}',
   'home.storageFailed': '本浏览器的存储不可用（{message}）。无痕窗口可能会禁用存储。',
   'home.addLink': '通过链接添加作业',
-  'home.addLink.label': '作业链接',
+  'home.addLink.label': '作业链接或代码',
+  'home.addLink.help': '粘贴完整的链接，或只粘贴“#/a/”后面的代码。',
   'home.addLink.button': '添加并查看成绩',
 
   'link.damaged': '链接不完整或被改动过，缺少了一部分。请重新复制完整的链接。',

@@ -18,7 +18,8 @@ export const en = {
   'import.damaged-code': 'the code is incomplete or mistyped (its checksum does not match).',
   'import.otherAssignment': 'it belongs to another assignment, “{title}” ({className}).',
   'import.empty': 'it holds no attempt yet.',
-  'import.too-large': 'the file is far too large to be a result.',
+  'import.too-large.file': 'the file is far too large to be a result file.',
+  'import.too-large.code': 'the code is far too long to be a result code.',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -40,5 +41,6 @@ export const zh: Record<keyof typeof en, string> = {
   'import.damaged-code': '成绩码不完整或有输入错误（校验和不符）。',
   'import.otherAssignment': '它属于另一个作业“{title}”（{className}）。',
   'import.empty': '其中还没有作答。',
-  'import.too-large': '文件太大，不可能是成绩文件。',
+  'import.too-large.file': '文件太大，不可能是成绩文件。',
+  'import.too-large.code': '成绩码太长，不可能是成绩码。',
 };
