@@ -10,7 +10,7 @@ import type { NodeRead } from './entries.ts';
 import { valueAt } from './fields.ts';
 import type { Meta } from './meta.ts';
 import { plainText, says } from './phrases.ts';
-import type { CaseNode, Lang, Reply } from './types.ts';
+import type { CaseNode, Lang } from './types.ts';
 
 const LANG = { zh: { zh: '中文', en: 'Chinese' }, en: { zh: '英文', en: 'English' } } as const;
 
@@ -66,7 +66,7 @@ function checkGlosses(nodes: readonly CaseNode[], lang: Lang, report: Reporter):
 
 function checkPhrases(meta: Meta, nodes: readonly CaseNode[], report: Reporter): void {
   if (!meta.phrases.length) return;
-  const said = nodes.map((n) => n.replies.map((r: Reply) => plainText(r.text)).join(' \n ')).join(' \n ');
+  const said = nodes.map((n) => n.replies.map((r) => plainText(r.text)).join(' \n ')).join(' \n ');
   for (const { phrase, at } of meta.phrases) {
     if (says(said, phrase.en)) continue;
     report.report('PHRASE_NEVER_SAID', at.line, at.column, { phrase: phrase.en }, {
