@@ -104,7 +104,13 @@ function readAsMeant(line: KeyLine, vocab: Vocabulary): void {
 
 /** The line that gives a key: the one without a language suffix if there is one. */
 export function keyOf(lines: readonly KeyLine[], key: string): KeyLine | undefined {
-  return lines.find((l) => l.name === key && !l.lang) ?? lines.find((l) => l.name === key);
+  let suffixed: KeyLine | undefined;
+  for (const line of lines) {
+    if (line.name !== key) continue;
+    if (!line.lang) return line;
+    suffixed ??= line;
+  }
+  return suffixed;
 }
 
 /** The value of the line that gives a key. */

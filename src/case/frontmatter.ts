@@ -34,14 +34,11 @@ export interface Split {
   fields?: Field[];
   /** Top-level keys, as written, whose lines YAML could not read (reported): present, not missing. */
   broken?: string[];
-  /** The lines after the front matter, for the scanner. */
-  body: string[];
-  /** 1-based line number of the first body line. */
+  /** 1-based number of the first line after the front matter: the body is the file's lines from there. */
   bodyLine: number;
 }
 
-/** Line breaks as editors on any system write them. */
-export const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_BREAK = /\r\n|\r|\n/;
 const BYTE_ORDER_MARK = /^\uFEFF/;
 const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?[^\s:：#'"{}[\]][^:：#'"{}[\]]*?)\s*：\s*/;
 const FLOW_KEY = /(?<=[{,，]\s*)([^\s{},，:：'"][^{},，:：'"]*?)\s*：\s*/g;
@@ -49,26 +46,32 @@ const HEADING = /^#\s/;
 
 const isFence = (line: string) => line.trim() === '---';
 
-export function splitFrontMatter(source: string, report: Reporter): Split {
-  const lines = source.replace(BYTE_ORDER_MARK, '').split(LINE_BREAK);
+/** The lines of a file, as editors on any system break them (most files have only `\n`). */
+export const linesOf = (source: string): string[] => (source.includes('\r') ? source.split(LINE_BREAK) : source.split('\n'));
+
+/** Some editors write a byte order mark before the text; it is not part of it. */
+export const withoutByteOrderMark = (source: string): string => source.replace(BYTE_ORDER_MARK, '');
+
+/** `lines`: the file's lines (`linesOf`), without a byte order mark. */
+export function splitFrontMatter(lines: readonly string[], report: Reporter): Split {
   if (!isFence(lines[0] ?? '')) {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, {
       zh: '在文件第一行写 ---，接着写 id、title 等，再用一行 --- 结束。',
       en: 'Put --- on the first line, then id, title and the rest, then a closing --- line.',
     });
-    return { body: lines, bodyLine: 1 };
+    return { bodyLine: 1 };
   }
   // YAML also ends a document with `...`.
   const close = lines.findIndex((l, i) => i > 0 && (isFence(l) || l.trim() === '...'));
-  if (close > 0) return { ...readYaml(prepare(lines.slice(1, close)), 2, report), body: lines.slice(close + 1), bodyLine: close + 2 };
+  if (close > 0) return { ...readYaml(prepare(lines.slice(1, close)), 2, report), bodyLine: close + 2 };
   report.report('FRONT_MATTER_UNCLOSED', 1, 1, {}, {
     zh: '在元数据最后一项之后加一行 ---。',
     en: 'Add a --- line after the last front-matter field.',
   });
   // Read on as if the closing line stood before the first heading, so the rest is still checked.
   const heading = lines.findIndex((l, i) => i > 0 && HEADING.test(l));
-  if (heading < 0) return { body: [], bodyLine: lines.length + 1 };
-  return { ...readYaml(prepare(lines.slice(1, heading)), 2, report), body: lines.slice(heading), bodyLine: heading + 1 };
+  if (heading < 0) return { bodyLine: lines.length + 1 };
+  return { ...readYaml(prepare(lines.slice(1, heading)), 2, report), bodyLine: heading + 1 };
 }
 
 /** Full-width colons after keys, at the start of a line or inside `{…}`, become `: `. */

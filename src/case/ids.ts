@@ -31,6 +31,7 @@ export function numberTargets(nodes: CaseNode[], index: Map<string, number>): { 
   const replyStart = new Int32Array(nodes.length + 1);
   nodes.forEach((node, i) => (replyStart[i + 1] = (replyStart[i] ?? 0) + node.replies.length));
   const replies = nodes.flatMap((node) => node.replies);
-  const replyTarget = Int32Array.from(replies, (r) => index.get(r.next) ?? -1);
+  const replyTarget = new Int32Array(replies.length);
+  replies.forEach((r, k) => (replyTarget[k] = index.get(r.next) ?? -1));
   return { replyStart, replyTarget };
 }

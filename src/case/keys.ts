@@ -139,31 +139,40 @@ export interface KeyMatch<K extends string> {
   lang?: 'zh' | 'en';
 }
 
-/** Each vocabulary's spellings, normalised, with the canonical name they stand for: built once per vocabulary. */
-const indexes = new WeakMap<Vocabulary, Map<string, string>>();
+/** A vocabulary's spellings, each with the canonical name it stands for. */
+interface Spellings {
+  /** As listed: most keys are written exactly so, and are found without normalising. */
+  listed: Map<string, string>;
+  normalised: Map<string, string>;
+}
 
-function indexOf(vocab: Vocabulary): Map<string, string> {
-  let index = indexes.get(vocab);
+const spellings = new WeakMap<Vocabulary, Spellings>();
+
+/** Built once per vocabulary. */
+function spellingsIndex(vocab: Vocabulary): Spellings {
+  let index = spellings.get(vocab);
   if (!index) {
-    index = new Map();
-    for (const [canonical, aliases] of Object.entries(vocab)) {
-      index.set(normalise(canonical), canonical);
-      for (const alias of aliases) index.set(normalise(alias), canonical);
-    }
-    indexes.set(vocab, index);
+    const normalised = new Map<string, string>();
+    for (const [canonical, aliases] of Object.entries(vocab)) for (const s of [canonical, ...aliases]) normalised.set(normalise(s), canonical);
+    // A listed spelling stands for what its normalised form stands for, so both ways agree.
+    const listed = new Map(Object.entries(vocab).flatMap(([k, aliases]) => [k, ...aliases].map((s) => [s, normalised.get(normalise(s)) ?? k] as const)));
+    index = { listed, normalised };
+    spellings.set(vocab, index);
   }
   return index;
 }
 
 /** Match an author's key against a vocabulary, allowing a language suffix on localised keys. */
 export function matchKey<V extends Vocabulary>(vocab: V, raw: string): KeyMatch<Extract<keyof V, string>> | undefined {
-  const index = indexOf(vocab);
+  const index = spellingsIndex(vocab);
+  const listed = index.listed.get(raw);
+  if (isKeyOf(vocab, listed)) return { key: listed };
   const n = normalise(raw);
-  const direct = index.get(n);
+  const direct = index.normalised.get(n);
   if (isKeyOf(vocab, direct)) return { key: direct };
   for (const [suffix, lang] of Object.entries(LANG_SUFFIXES)) {
     if (n.length <= suffix.length || !n.endsWith(suffix)) continue;
-    const base = index.get(n.slice(0, -suffix.length));
+    const base = index.normalised.get(n.slice(0, -suffix.length));
     if (isKeyOf(vocab, base) && LOCALISED.has(base)) return { key: base, lang };
   }
   return undefined;

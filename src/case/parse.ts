@@ -26,14 +26,14 @@
  */
 import { didYouMean, Reporter } from './diagnostics.ts';
 import { readEnding, readNode, type NodeRead } from './entries.ts';
-import { LINE_BREAK, splitFrontMatter } from './frontmatter.ts';
+import { linesOf, splitFrontMatter, withoutByteOrderMark } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
 import { numberIds, type CaseIds } from './ids.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
 import { readMeta, type Meta } from './meta.ts';
 import { checkReferences } from './references.ts';
 import { DEFAULT_PENALTIES } from './rulebook.ts';
-import { scanBody } from './scan.ts';
+import { indentOf, scanBody } from './scan.ts';
 import type { EntrySyntax, SectionSyntax } from './syntax.ts';
 import { checkTexts } from './texts.ts';
 import type { Case, CaseNode, Ending, Lang, Money, ParseResult, Rulebook, Text } from './types.ts';
@@ -65,11 +65,15 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
   const file = options.file ?? 'case.md';
   const report = new Reporter(file, () => source.split('\n').length);
   if (refuse(source, report)) return { parsed: { diagnostics: report.diagnostics } };
+  const written = linesOf(source);
+  if (reportDeepNesting(written, report)) return { parsed: { diagnostics: report.diagnostics } };
+  const text = withoutByteOrderMark(source);
+  const lines = text === source ? written : linesOf(text);
 
-  const split = splitFrontMatter(source, report);
+  const split = splitFrontMatter(lines, report);
   const meta = split.fields ? readMeta(split.fields, report, options.rulebooks, split.broken, options.rulebooksLooked) : undefined;
   const lang = meta?.lang ?? 'zh';
-  const sections = scanBody(split.body, split.bodyLine, isStructured);
+  const sections = scanBody(lines, split.bodyLine, isStructured);
   const found = indexSections(sections, report);
   const placed = placeEntries(found, sections, split.bodyLine, report);
   const body = readBody(placed, lang, meta?.order?.total, report);
@@ -87,7 +91,7 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
   return value ? { parsed: { value, diagnostics: report.diagnostics }, ids } : { parsed: { diagnostics: report.diagnostics } };
 }
 
-/** A file too large, or not text, is refused before it is read; so is one nested too deep to show. */
+/** A file too large, or not text, is refused before it is read. */
 function refuse(source: string, report: Reporter): boolean {
   const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
   if (bytes > MAX_CASE_BYTES) {
@@ -101,7 +105,7 @@ function refuse(source: string, report: Reporter): boolean {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, { zh: '这似乎不是文本文件。', en: 'This does not look like a text file.' });
     return true;
   }
-  return reportDeepNesting(source, report);
+  return false;
 }
 
 /** The value, when the case has no error and everything it needs. */
@@ -286,15 +290,14 @@ function proseText(sections: Found[], lang: Lang): Text {
 export const MAX_NESTING = 20;
 
 const NESTING_MARKER = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
-const LEADING_BLANKS = /^[ \t]*/;
 
 /**
  * Quotes, lists and indentation nested past MAX_NESTING at the start of a line: such a case would
  * pass every other check and then fail to render, so it is refused here with the line.
  */
-function reportDeepNesting(source: string, report: Reporter): boolean {
+function reportDeepNesting(lines: readonly string[], report: Reporter): boolean {
   let found = false;
-  source.split(LINE_BREAK).forEach((text, i) => {
+  lines.forEach((text, i) => {
     if (nestingOf(text) <= MAX_NESTING) return;
     report.report('NESTING_TOO_DEEP', i + 1, 1, { limit: MAX_NESTING }, {
       zh: '少用几层引用、列表或缩进；需要区分层次时，改用小标题或分段。',
@@ -307,8 +310,7 @@ function reportDeepNesting(source: string, report: Reporter): boolean {
 
 /** Levels of nesting at the start of a line (two columns of indentation count as one), up to one past the limit. */
 function nestingOf(text: string): number {
-  const indent = (LEADING_BLANKS.exec(text)?.[0] ?? '').replace(/\t/g, '    ').length;
-  let depth = Math.floor(indent / 2);
+  let depth = Math.floor(indentOf(text) / 2);
   let rest = text;
   for (let m = NESTING_MARKER.exec(rest); m && depth <= MAX_NESTING; m = NESTING_MARKER.exec(rest)) {
     depth++;

@@ -27,10 +27,14 @@ interface Context {
 
 /** `nodes` in the order of `ids`. Returns the rules the replies cite. */
 export function checkReferences(meta: Meta, ids: CaseIds, nodes: NodeRead[], rulebook: Rulebook | undefined, report: Reporter, targetsUnknowable = false): Set<string> {
-  const replies = nodes.flatMap((n) => n.replies.map((r) => r.reply));
-  const cited = new Set(replies.flatMap((r) => [...r.follows, ...r.breaks]));
+  const cited = new Set<string>();
+  const flagsSet = new Set<string>();
+  for (const { replies } of nodes)
+    for (const { reply } of replies) {
+      for (const list of [reply.follows, reply.breaks]) for (const id of list) cited.add(id);
+      for (const flag of reply.set) flagsSet.add(flag);
+    }
   const unknownRules = new Set(rulebook ? [...cited].filter((id) => !rulebook.rules[id]) : []);
-  const flagsSet = new Set(replies.flatMap((r) => r.set));
   const context: Context = { ids, rulebook, report, targetsUnknowable, flagsSet, cited, unknownRules };
   checkReplyIds(nodes, report);
   for (const { node, replies } of nodes) {
@@ -45,8 +49,9 @@ export function checkReferences(meta: Meta, ids: CaseIds, nodes: NodeRead[], rul
 function checkReply(context: Context, { reply, syntax }: ReplyRead): void {
   const at = (key: string) => valueAt(syntax.keys, key) ?? reply.at;
   if (reply.next && !context.ids.index.has(reply.next)) missingTarget(context, reply.next, at('next'));
-  for (const id of [...reply.follows, ...reply.breaks])
-    if (context.unknownRules.has(id)) unknownRule(context, id, at(reply.breaks.includes(id) ? 'breaks' : 'follows'));
+  if (context.unknownRules.size)
+    for (const list of [reply.follows, reply.breaks])
+      for (const id of list) if (context.unknownRules.has(id)) unknownRule(context, id, at(reply.breaks.includes(id) ? 'breaks' : 'follows'));
   if (reply.when) checkFlags(context, at('if'), reply.when);
 }
 

@@ -7,7 +7,7 @@
  */
 import { didYouMean, Reporter } from './diagnostics.ts';
 import { indexFields, keyOf, readKeys, readText, rawOf, valueOf } from './fields.ts';
-import { LINE_BREAK, splitFrontMatter, type Field } from './frontmatter.ts';
+import { linesOf, splitFrontMatter, withoutByteOrderMark, type Field } from './frontmatter.ts';
 import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
 import { scanBody } from './scan.ts';
 import type { EntrySyntax, KeyLine } from './syntax.ts';
@@ -40,13 +40,14 @@ const WHERE = { zh: '规则库的元数据', en: 'the rulebook front matter' };
 const RULE_ID = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult<Rulebook> {
-  const report = new Reporter(file, source.split(LINE_BREAK).length);
-  const split = splitFrontMatter(source, report);
+  const lines = linesOf(withoutByteOrderMark(source));
+  const report = new Reporter(file, lines.length);
+  const split = splitFrontMatter(lines, report);
   const meta = split.fields ? indexFields(split.fields, RULEBOOK_FRONT_MATTER_KEYS, WHERE, report) : {};
   const id = meta.id ? rawOf(meta.id) : undefined;
   if (split.fields && !id) report.report('FIELD_MISSING', 1, 1, { field: 'id' });
   const penalties = readPenalties(meta.penalties?.fields ?? [], report);
-  const sections = scanBody(split.body, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
+  const sections = scanBody(lines, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
   const rules: Record<string, Rule> = {};
   const firstLine = new Map<string, number>();
   for (const section of sections) {

@@ -14,7 +14,6 @@ import type { EntrySyntax, KeyLine, ReplySyntax, SectionSyntax } from './syntax.
 
 /** Only spaces and tabs. */
 const BLANK = /^[ \t]*$/;
-const LEADING_BLANKS = /^[ \t]*/;
 /** A code fence: inside one, nothing starts a heading, quote, reply or key. */
 const FENCE = /^ {0,3}(```|~~~)/;
 /** `# Section`, with optional closing hashes. */
@@ -27,8 +26,8 @@ const QUOTE = /^( {0,3})>[ \t]?(.*)$/;
 const REPLY = /^( {0,3})\d{1,3}[.)、](?:[ \t]+(.*))?$/;
 /** A bullet: `-`, `*` or `+` followed by a blank; the key line is what follows the blanks. */
 const BULLET = /^([ \t]*)[-*+][ \t]+/;
-/** The colon between a key and its value; authors typing Chinese write the full-width one. */
-const COLON = /[:：]/;
+/** `key: value`: the key, up to the first colon (authors typing Chinese write the full-width one), and the blanks after it. */
+const KEY_VALUE = /^([^:：]*)[:：][ \t]*/;
 /** Columns a tab stands for when measuring indentation. */
 const TAB_WIDTH = 4;
 
@@ -36,30 +35,34 @@ const TAB_WIDTH = 4;
 type Last = 'none' | 'quote' | 'note' | 'reply' | 'key' | 'blank';
 
 /**
- * `lines` are the body's lines, the first being line `firstLine` of the file. `structured` says
- * which sections hold `##` entries; the others are prose, kept whole as Markdown.
+ * The body: the file's `lines` from line `firstLine` (1-based) on. `structured` says which sections
+ * hold `##` entries; the others are prose, kept whole as Markdown.
  */
 export function scanBody(lines: readonly string[], firstLine: number, structured: (heading: string) => boolean): SectionSyntax[] {
   const scanner = new Scanner(structured);
-  lines.forEach((text, i) => scanner.line(text, firstLine + i));
+  for (let line = firstLine; line <= lines.length; line++) scanner.line(lines[line - 1] ?? '', line);
   return scanner.end();
 }
 
 /** Columns of leading blanks, a tab counting four. */
 export function indentOf(text: string): number {
-  const blanks = LEADING_BLANKS.exec(text)?.[0] ?? '';
-  return blanks.length + (TAB_WIDTH - 1) * (blanks.split('\t').length - 1);
+  let width = 0;
+  for (const ch of text) {
+    if (ch === ' ') width += 1;
+    else if (ch === '\t') width += TAB_WIDTH;
+    else break;
+  }
+  return width;
 }
 
 /** A key line from the text after its bullet, which starts at `column`. */
 function keyLine(content: string, line: number, column: number): KeyLine {
-  const colon = content.search(COLON);
-  const key = colon > 0 ? content.slice(0, colon).trim() : '';
-  if (!key) return { line, column, key: content.trim(), value: '', valueColumn: column, malformed: true };
-  const afterColon = content.slice(colon + 1);
-  const value = afterColon.replace(LEADING_BLANKS, '');
-  const valueColumn = column + colon + 1 + (afterColon.length - value.length);
-  return { line, column, key, value: value.trimEnd(), valueColumn, malformed: false };
+  const m = KEY_VALUE.exec(content);
+  const key = m?.[1]?.trim();
+  // Every field present from the start, read or not: all key lines have one shape.
+  if (!m || !key) return { line, column, key: content.trim(), value: '', valueColumn: column, malformed: true, name: undefined, lang: undefined };
+  const value = content.slice(m[0].length).trimEnd();
+  return { line, column, key, value, valueColumn: column + m[0].length, malformed: false, name: undefined, lang: undefined };
 }
 
 /** The tree being built, and what an unmarked line would continue. */
@@ -118,7 +121,7 @@ class Scanner {
 
   private openEntry(section: SectionSyntax, heading: string, text: string, line: number): void {
     this.closeEntry();
-    this.entry = { heading, headingColumn: text.indexOf(heading) + 1, line, column: 1, keys: [], replies: [] };
+    this.entry = { heading, headingColumn: text.indexOf(heading) + 1, line, column: 1, keys: [], message: undefined, messageAt: undefined, note: undefined, replies: [] };
     section.entries.push(this.entry);
     this.last = 'none';
   }
@@ -154,7 +157,7 @@ class Scanner {
   private replyLine(entry: EntrySyntax, text: string, line: number): boolean {
     const m = REPLY.exec(text);
     if (!m) return false;
-    this.reply = { text: m[2] ?? '', line, column: (m[1] ?? '').length + 1, keys: [] };
+    this.reply = { text: m[2] ?? '', line, column: (m[1] ?? '').length + 1, keys: [], keysNotIndented: undefined };
     entry.replies.push(this.reply);
     this.key = undefined;
     this.last = 'reply';

@@ -9,9 +9,12 @@ export type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: stri
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const no = <T>(zh: string, en: string): Read<T> => ({ ok: false, zh, en });
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Full-width digits, signs and punctuation to their ASCII forms. */
 export function halfWidth(s: string): string {
-  return s.normalize('NFKC').replace(/[−–—]/g, '-');
+  // NFKC leaves plain ASCII, as most values are, as it is.
+  return NOT_ASCII.test(s) ? s.normalize('NFKC').replace(/[−–—]/g, '-') : s;
 }
 
 let currencies: Set<string> | undefined;
@@ -102,6 +105,7 @@ export function readYesNo(raw: string): Read<boolean> {
 
 /** `P-A, P-B、P-C` → ids, in order, without blanks. */
 export function readList(raw: string): string[] {
+  if (!raw) return [];
   return halfWidth(raw)
     .split(/[,、;]/)
     .map((s) => s.trim())
