@@ -81,6 +81,7 @@ class Scanner {
 
   constructor(private readonly isStructured: (heading: string) => boolean) {}
 
+  /** One line: a heading, a blank line, or in an entry a quote, a reply, a key line or plain text. */
   line(text: string, line: number): void {
     if (FENCE.test(text)) this.inFence = !this.inFence;
     const section = this.inFence ? null : SECTION.exec(text);
