@@ -257,6 +257,7 @@ export const CATALOGUE = {
   },
 } satisfies Record<string, Entry>;
 
+/** The known codes, from the catalogue itself: a code not in it does not compile. */
 export type DiagnosticCode = keyof typeof CATALOGUE;
 
 export interface Hint {

@@ -8,11 +8,10 @@
  * One error is reported per broken key (one indentation slip makes YAML report several), with
  * YAML's message translated by its code, and an unclosed quote reported where it opens.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, isPair } from 'yaml';
 import type { Reporter } from './diagnostics.ts';
 import { FRONT_MATTER_KEYS, matchKey } from './keys.ts';
-import { lineEnd, nextLine } from './lines.ts';
-import type { Located } from './scan.ts';
+import type { Located } from './syntax.ts';
 
 export interface Field extends Located {
   key: string;
@@ -35,52 +34,44 @@ export interface Split {
   fields?: Field[];
   /** Top-level keys, as written, whose lines YAML could not read (reported): present, not missing. */
   broken?: string[];
-  /** The file without its byte order mark; the body is its lines from `bodyStart` on. */
-  text: string;
-  /** Offset in `text` of the first body line; past the end when there is no body. */
-  bodyStart: number;
-  /** 1-based line number of the first body line. */
+  /** 1-based number of the first line after the front matter: the body is the file's lines from there. */
   bodyLine: number;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+const BYTE_ORDER_MARK = /^\uFEFF/;
 const FULL_WIDTH_KEY = /^(\s*(?:-\s+)?[^\s:：#'"{}[\]][^:：#'"{}[\]]*?)\s*：\s*/;
 const FLOW_KEY = /(?<=[{,，]\s*)([^\s{},，:：'"][^{},，:：'"]*?)\s*：\s*/g;
+const HEADING = /^#\s/;
 
-export function splitFrontMatter(source: string, report: Reporter): Split {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  // Only the front matter is read line by line here: the body, often thousands of lines, is left
-  // in place for the scanner.
-  const firstEnd = lineEnd(text, 0);
-  if (text.slice(0, firstEnd).trim() !== '---') {
+const isFence = (line: string) => line.trim() === '---';
+
+/** The lines of a file, as editors on any system break them (most files have only `\n`). */
+export const linesOf = (source: string): string[] => (source.includes('\r') ? source.split(LINE_BREAK) : source.split('\n'));
+
+/** Some editors write a byte order mark before the text; it is not part of it. */
+export const withoutByteOrderMark = (source: string): string => source.replace(BYTE_ORDER_MARK, '');
+
+/** `lines`: the file's lines (`linesOf`), without a byte order mark. */
+export function splitFrontMatter(lines: readonly string[], report: Reporter): Split {
+  if (!isFence(lines[0] ?? '')) {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, {
       zh: '在文件第一行写 ---，接着写 id、title 等，再用一行 --- 结束。',
       en: 'Put --- on the first line, then id, title and the rest, then a closing --- line.',
     });
-    return { text, bodyStart: 0, bodyLine: 1 };
+    return { bodyLine: 1 };
   }
-  const yaml: string[] = [];
-  for (let start = nextLine(text, firstEnd), n = 1; start <= text.length; n++) {
-    const end = lineEnd(text, start);
-    const line = text.slice(start, end);
-    const t = line.trim();
-    if (t === '---' || t === '...') {
-      return { ...readYaml(prepare(yaml), 2, report), text, bodyStart: nextLine(text, end), bodyLine: n + 2 };
-    }
-    yaml.push(line);
-    start = nextLine(text, end);
-  }
+  // YAML also ends a document with `...`.
+  const close = lines.findIndex((l, i) => i > 0 && (isFence(l) || l.trim() === '...'));
+  if (close > 0) return { ...readYaml(prepare(lines.slice(1, close)), 2, report), bodyLine: close + 2 };
   report.report('FRONT_MATTER_UNCLOSED', 1, 1, {}, {
     zh: '在元数据最后一项之后加一行 ---。',
     en: 'Add a --- line after the last front-matter field.',
   });
   // Read on as if the closing line stood before the first heading, so the rest is still checked.
-  const lines = [text.slice(0, firstEnd), ...yaml];
-  const heading = lines.findIndex((l, i) => i > 0 && /^#\s/.test(l));
-  if (heading < 0) return { text, bodyStart: text.length + 1, bodyLine: lines.length + 1 };
-  const read = readYaml(prepare(lines.slice(1, heading)), 2, report);
-  let bodyStart = 0;
-  for (let i = 0; i < heading; i++) bodyStart = nextLine(text, lineEnd(text, bodyStart));
-  return { ...read, text, bodyStart, bodyLine: heading + 1 };
+  const heading = lines.findIndex((l, i) => i > 0 && HEADING.test(l));
+  if (heading < 0) return { bodyLine: lines.length + 1 };
+  return { ...readYaml(prepare(lines.slice(1, heading)), 2, report), bodyLine: heading + 1 };
 }
 
 /** Full-width colons after keys, at the start of a line or inside `{…}`, become `: `. */
@@ -129,7 +120,7 @@ function readYaml(text: string, firstLine: number, report: Reporter): Read {
       });
       return {};
     }
-    return { fields: mapFields(whole.root as YamlNode, whole.at) };
+    return { fields: mapFields(whole.root, whole.at) };
   }
   // Broken somewhere: read each top-level key (a line that starts at the margin) with its lines on its own.
   const lines = text.split('\n');
@@ -137,15 +128,15 @@ function readYaml(text: string, firstLine: number, report: Reporter): Read {
   if (!starts.length || starts[0] !== 0) starts.unshift(0);
   const fields: Field[] = [];
   const broken: string[] = [];
-  for (let k = 0; k < starts.length; k++) {
-    const chunk = lines.slice(starts[k], starts[k + 1] ?? lines.length).join('\n');
-    const part = parseYaml(chunk, firstLine + starts[k]);
+  starts.forEach((start, k) => {
+    const chunk = lines.slice(start, starts[k + 1] ?? lines.length).join('\n');
+    const part = parseYaml(chunk, firstLine + start);
     if (part.error) {
       const key = /^([^:]+):/.exec(chunk)?.[1]?.trim();
       reportYamlError(part.error, chunk, part.at, report, key ? matchKey(FRONT_MATTER_KEYS, key)?.key : undefined);
       if (key) broken.push(key);
-    } else if (isMap(part.root)) fields.push(...mapFields(part.root as YamlNode, part.at));
-  }
+    } else fields.push(...mapFields(part.root, part.at));
+  });
   // Every key reads on its own: the mistake is between keys (one given twice).
   if (!broken.length) reportYamlError(whole.error, text, whole.at, report);
   return { fields, broken };
@@ -176,7 +167,7 @@ function reportYamlError(
   key?: string,
 ): void {
   let offset = error.pos[0];
-  const detail = error.message.split('\n')[0];
+  const [detail = ''] = error.message.split('\n');
   const quote = error.code === 'MISSING_CHAR' && /quote/i.test(detail) ? opening(chunk, detail.includes("'") ? "'" : '"') : -1;
   if (quote >= 0) offset = quote;
   const pos = at(offset);
@@ -191,31 +182,30 @@ function reportYamlError(
 function opening(chunk: string, quote: string): number {
   let found = -1;
   const value = new RegExp(`(^|[:：,{\\[-]\\s*)${quote}`, 'g');
-  for (let m = value.exec(chunk); m; m = value.exec(chunk)) found = m.index + m[1].length;
+  for (let m = value.exec(chunk); m; m = value.exec(chunk)) found = m.index + (m[1] ?? '').length;
   return found;
 }
 
-function mapFields(node: YamlNode, at: (offset: number) => Located): Field[] {
-  const out: Field[] = [];
-  if (!isMap(node)) return out;
-  for (const pair of node.items) {
-    if (!isPair(pair)) continue;
-    const k = pair.key as YamlNode | null;
-    const v = pair.value as YamlNode | null;
-    const keyText = isScalar(k) ? String(k.value) : String(k);
-    const keyAt = at(k?.range?.[0] ?? 0);
-    const valueAt = v?.range ? at(v.range[0]) : keyAt;
-    const field: Field = { key: keyText, keyAt, ...valueAt, value: v ? v.toJSON() : null };
-    if (isScalar(v)) field.raw = typeof v.source === 'string' ? v.source : String(v.value);
-    if (v && isMap(v)) field.fields = mapFields(v, at);
-    if (v && isSeq(v)) {
-      field.items = v.items.map((item) => {
-        const n = item as YamlNode;
-        const itemAt = n?.range ? at(n.range[0]) : valueAt;
-        return { ...itemAt, value: n?.toJSON?.() ?? n, ...(isMap(n) ? { fields: mapFields(n, at) } : {}) };
-      });
-    }
-    out.push(field);
-  }
-  return out;
+/** A YAML map's entries as fields, each with where its key and value are written. */
+function mapFields(node: unknown, at: (offset: number) => Located): Field[] {
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => (isPair(pair) ? [fieldOf(pair.key, pair.value, at)] : []));
+}
+
+function fieldOf(key: unknown, value: unknown, at: (offset: number) => Located): Field {
+  const k = isNode(key) ? key : null;
+  const v = isNode(value) ? value : null;
+  const keyAt = at(k?.range?.[0] ?? 0);
+  const valueAt = v?.range ? at(v.range[0]) : keyAt;
+  const field: Field = { key: isScalar(k) ? String(k.value) : String(k), keyAt, ...valueAt, value: v ? v.toJSON() : null };
+  if (isScalar(v)) field.raw = typeof v.source === 'string' ? v.source : String(v.value);
+  if (isMap(v)) field.fields = mapFields(v, at);
+  if (isSeq(v))
+    field.items = v.items.map((item) => {
+      const itemAt = isNode(item) && item.range ? at(item.range[0]) : valueAt;
+      // A node whose value is null (`- `) stands for itself, as it prints.
+      const itemValue: unknown = isNode(item) ? (item.toJSON() ?? item) : item;
+      return { ...itemAt, value: itemValue, ...(isMap(item) ? { fields: mapFields(item, at) } : {}) };
+    });
+  return field;
 }

@@ -1,6 +1,8 @@
 /**
  * Structural checks on the case graph, ignoring conditions and scores: the start exists, every
  * node offers a way on, everything is reachable, and no part of the graph is a loop with no exit.
+ * Each check is one walk over the nodes and their replies, so a large case is checked in time
+ * proportional to its size.
  *
  * A missing target has already been reported where it is written, so such an edge counts as
  * "leads somewhere" here: one typo, one diagnostic.
@@ -8,6 +10,8 @@
 import type { Reporter } from './diagnostics.ts';
 import type { CaseIds } from './ids.ts';
 import { nearest } from './keys.ts';
+import type { Located } from './syntax.ts';
+import type { CaseNode, Ending } from './types.ts';
 
 /** No node or ending of that id, even after following a typo to its nearest id. */
 const NOWHERE = -1;
@@ -16,127 +20,103 @@ const NOWHERE = -1;
  * A target that does not exist was reported where it is written; follow it to the id it was most
  * likely meant to be, so the typo does not also make that node "unreachable".
  */
-function resolve(target: string, ids: CaseIds, known = ids.index.get(target) ?? NOWHERE): number {
-  if (known !== NOWHERE) return known;
-  const guess = nearest(target, ids.names());
-  return guess === undefined ? NOWHERE : ids.index.get(guess)!;
+function resolve(target: string, ids: CaseIds): number {
+  const known = ids.index.get(target);
+  if (known !== undefined) return known;
+  const guess = nearest(target, ids.names);
+  return guess === undefined ? NOWHERE : (ids.index.get(guess) ?? NOWHERE);
 }
 
-export function checkGraph(start: string | undefined, startAt: { line: number; column: number }, ids: CaseIds, report: Reporter): void {
-  const { nodes, endings, index } = ids;
-  const n = nodes.length;
-  const total = n + endings.length;
-  // Each node's targets, all in one array: node i's are targets[first[i]] … targets[first[i + 1] − 1].
-  const first = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    let k = 0;
-    for (const r of nodes[i].replies) if (r.next) k++;
-    for (const d of nodes[i].redirects) if (d.to) k++;
-    first[i + 1] = first[i] + k;
-  }
-  const targets = new Int32Array(first[n]);
-  for (let i = 0, k = 0; i < n; i++) {
-    const replies = nodes[i].replies;
-    for (let j = 0; j < replies.length; j++) if (replies[j].next) targets[k++] = resolve(replies[j].next, ids, ids.replyTarget[ids.replyStart[i] + j]);
-    for (const d of nodes[i].redirects) if (d.to) targets[k++] = resolve(d.to, ids);
-  }
+/** Where each node leads: its replies' `next` and its reactions' `go to`, by number. */
+function targetsOf(ids: CaseIds): number[][] {
+  return ids.nodes.map((node) => [
+    ...node.replies.filter((r) => r.next).map((r) => resolve(r.next, ids)),
+    ...node.redirects.filter((d) => d.to).map((d) => resolve(d.to, ids)),
+  ]);
+}
 
-  for (const node of nodes)
+export function checkGraph(start: string | undefined, startAt: Located, ids: CaseIds, report: Reporter): void {
+  for (const node of ids.nodes)
     if (!node.replies.length)
       report.report('DEAD_END', node.at.line, node.at.column, { id: node.id }, {
         zh: '给这个节点加上编号回复（1. …），或把它移到 # Endings 下作为结局。',
         en: 'Give this node numbered replies (1. …), or move it under # Endings as an ending.',
       });
-
   if (!start) return;
-  const startIndex = index.get(start);
-  if (startIndex === undefined || startIndex >= n) {
-    const example = nodes[0]?.id;
+  const first = ids.index.get(start);
+  if (first === undefined || first >= ids.nodes.length) {
+    const example = ids.nodes[0]?.id;
     report.report('START_NOT_FOUND', startAt.line, startAt.column, { id: start }, {
       zh: `把 start 改成 # Dialogue 下第一个节点的编号${example ? `（如 ${example}）` : ''}。`,
       en: `Set start to the id of the first node under # Dialogue${example ? ` (e.g. ${example})` : ''}.`,
     });
     return;
   }
+  const targets = targetsOf(ids);
+  const reached = reachable(first, targets, ids.names.length);
+  ids.names.forEach((id, i) => {
+    const item: CaseNode | Ending | undefined = ids.nodes[i] ?? ids.endings[i - ids.nodes.length];
+    if (!reached[i] && item)
+      report.report('UNREACHABLE', item.at.line, item.at.column, { id }, {
+        zh: `让某条回复的 next 指向 ${id}，或删掉它。`,
+        en: `Point some reply's next at ${id}, or remove it.`,
+      });
+  });
+  reportTraps(ids.nodes, targets, reached, canEnd(ids, targets), report);
+}
 
-  const reached = new Uint8Array(total);
-  reached[startIndex] = 1;
-  const stack = [startIndex];
-  while (stack.length) {
-    const i = stack.pop()!;
-    if (i >= n) continue;
-    for (let k = first[i]; k < first[i + 1]; k++) {
-      const t = targets[k];
+/** Which nodes and endings can be reached from `first`. */
+function reachable(first: number, targets: number[][], total: number): boolean[] {
+  const reached = new Array<boolean>(total).fill(false);
+  reached[first] = true;
+  const stack = [first];
+  for (let i = stack.pop(); i !== undefined; i = stack.pop())
+    for (const t of targets[i] ?? [])
       if (t !== NOWHERE && !reached[t]) {
-        reached[t] = 1;
+        reached[t] = true;
         stack.push(t);
       }
-    }
-  }
-  for (let i = 0; i < total; i++)
-    if (!reached[i]) {
-      const item = i < n ? nodes[i] : endings[i - n];
-      report.report('UNREACHABLE', item.at.line, item.at.column, { id: item.id }, {
-        zh: `让某条回复的 next 指向 ${item.id}，或删掉它。`,
-        en: `Point some reply's next at ${item.id}, or remove it.`,
-      });
-    }
+  return reached;
+}
 
-  // Reverse reachability: which nodes can still get to an ending (or to an already reported problem)?
-  const firstIn = new Int32Array(total + 1);
-  for (let k = 0; k < targets.length; k++) if (targets[k] !== NOWHERE) firstIn[targets[k] + 1]++;
-  for (let t = 0; t < total; t++) firstIn[t + 1] += firstIn[t];
-  const sources = new Int32Array(firstIn[total]);
-  const fill = firstIn.slice(0, total);
-  for (let i = 0; i < n; i++)
-    for (let k = first[i]; k < first[i + 1]; k++) if (targets[k] !== NOWHERE) sources[fill[targets[k]]++] = i;
-
-  const canEnd = new Uint8Array(total);
+/**
+ * Which nodes can still get to an ending, walking the edges backwards from the endings. A node
+ * with no replies or with a missing target counts as one that can: its problem is reported already.
+ */
+function canEnd(ids: CaseIds, targets: number[][]): boolean[] {
+  const total = ids.names.length;
+  const sources: number[][] = Array.from({ length: total }, () => []);
+  targets.forEach((list, i) => list.forEach((t) => t !== NOWHERE && sources[t]?.push(i)));
+  const open = (node: CaseNode, i: number) => !node.replies.length || (targets[i] ?? []).includes(NOWHERE);
+  const ends = new Array<boolean>(total).fill(false);
   const back: number[] = [];
-  for (let i = n; i < total; i++) {
-    canEnd[i] = 1;
+  const mark = (i: number) => {
+    ends[i] = true;
     back.push(i);
-  }
-  for (let i = 0; i < n; i++) {
-    let open = !nodes[i].replies.length;
-    for (let k = first[i]; k < first[i + 1] && !open; k++) open = targets[k] === NOWHERE;
-    if (open) {
-      canEnd[i] = 1;
-      back.push(i);
-    }
-  }
-  while (back.length) {
-    const t = back.pop()!;
-    for (let k = firstIn[t]; k < firstIn[t + 1]; k++) {
-      const from = sources[k];
-      if (!canEnd[from]) {
-        canEnd[from] = 1;
-        back.push(from);
-      }
-    }
-  }
+  };
+  for (let i = ids.nodes.length; i < total; i++) mark(i);
+  ids.nodes.forEach((node, i) => open(node, i) && mark(i));
+  for (let t = back.pop(); t !== undefined; t = back.pop()) for (const from of sources[t] ?? []) if (!ends[from]) mark(from);
+  return ends;
+}
 
-  const trapped: number[] = [];
-  for (let i = 0; i < n; i++) if (reached[i] && !canEnd[i]) trapped.push(i);
-  if (!trapped.length) return;
-  trapped.sort((a, b) => nodes[a].at.line - nodes[b].at.line || a - b);
-  const reported = new Uint8Array(n);
-  for (const root of trapped) {
+/** Each loop with no way out, reported once, at its first node in the file. */
+function reportTraps(nodes: CaseNode[], targets: number[][], reached: boolean[], ends: boolean[], report: Reporter): void {
+  const trapped = nodes.flatMap((node, i) => (reached[i] && !ends[i] ? [{ node, i }] : []));
+  trapped.sort((a, b) => a.node.at.line - b.node.at.line || a.i - b.i);
+  const reported = new Array<boolean>(nodes.length).fill(false);
+  for (const { node, i: root } of trapped) {
     if (reported[root]) continue;
-    const node = nodes[root];
     report.report('NO_WAY_TO_END', node.at.line, node.at.column, { id: node.id }, {
       zh: '让这组节点中至少一条回复的 next 指向结局或能到达结局的节点。',
       en: 'Give at least one reply in this loop a next that leads to an ending.',
     });
+    // Everything trapped that this node leads to belongs to the same loop.
     const walk = [root];
-    while (walk.length) {
-      const i = walk.pop()!;
+    for (let i = walk.pop(); i !== undefined; i = walk.pop()) {
       if (reported[i]) continue;
-      reported[i] = 1;
-      for (let k = first[i]; k < first[i + 1]; k++) {
-        const t = targets[k];
-        if (t !== NOWHERE && t < n && !canEnd[t]) walk.push(t);
-      }
+      reported[i] = true;
+      for (const t of targets[i] ?? []) if (t !== NOWHERE && t < nodes.length && !ends[t]) walk.push(t);
     }
   }
 }

@@ -139,68 +139,64 @@ export interface KeyMatch<K extends string> {
   lang?: 'zh' | 'en';
 }
 
-function table(vocab: Vocabulary): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const [canonical, aliases] of Object.entries(vocab)) {
-    map.set(normalise(canonical), canonical);
-    for (const alias of aliases) map.set(normalise(alias), canonical);
-  }
-  return map;
+/** A vocabulary's spellings, each with the canonical name it stands for. */
+interface Spellings {
+  /** As listed: most keys are written exactly so, and are found without normalising. */
+  listed: Map<string, string>;
+  normalised: Map<string, string>;
 }
 
-const tables = new WeakMap<Vocabulary, Map<string, string>>();
-function tableOf(vocab: Vocabulary): Map<string, string> {
-  let t = tables.get(vocab);
-  if (!t) tables.set(vocab, (t = table(vocab)));
-  return t;
+const spellings = new WeakMap<Vocabulary, Spellings>();
+
+/** Built once per vocabulary. */
+function spellingsIndex(vocab: Vocabulary): Spellings {
+  let index = spellings.get(vocab);
+  if (!index) {
+    const normalised = new Map<string, string>();
+    for (const [canonical, aliases] of Object.entries(vocab)) for (const s of [canonical, ...aliases]) normalised.set(normalise(s), canonical);
+    // A listed spelling stands for what its normalised form stands for, so both ways agree.
+    const listed = new Map(Object.entries(vocab).flatMap(([k, aliases]) => [k, ...aliases].map((s) => [s, normalised.get(normalise(s)) ?? k] as const)));
+    index = { listed, normalised };
+    spellings.set(vocab, index);
+  }
+  return index;
 }
 
 /** Match an author's key against a vocabulary, allowing a language suffix on localised keys. */
-const matches = new WeakMap<Vocabulary, Map<string, KeyMatch<string> | null>>();
-
-export function matchKey<V extends Vocabulary>(
-  vocab: V,
-  raw: string,
-): KeyMatch<Extract<keyof V, string>> | undefined {
-  // Authors use the same few keys thousands of times in a large case: remember the answers.
-  let cache = matches.get(vocab);
-  if (!cache) matches.set(vocab, (cache = new Map()));
-  let hit = cache.get(raw);
-  if (hit === undefined) {
-    hit = lookUp(vocab, raw) ?? null;
-    if (cache.size < 10_000) cache.set(raw, hit);
-  }
-  return (hit ?? undefined) as KeyMatch<Extract<keyof V, string>> | undefined;
-}
-
-function lookUp(vocab: Vocabulary, raw: string): KeyMatch<string> | undefined {
-  const t = tableOf(vocab);
+export function matchKey<V extends Vocabulary>(vocab: V, raw: string): KeyMatch<Extract<keyof V, string>> | undefined {
+  const index = spellingsIndex(vocab);
+  const listed = index.listed.get(raw);
+  if (isKeyOf(vocab, listed)) return { key: listed };
   const n = normalise(raw);
-  const direct = t.get(n);
-  if (direct) return { key: direct };
+  const direct = index.normalised.get(n);
+  if (isKeyOf(vocab, direct)) return { key: direct };
   for (const [suffix, lang] of Object.entries(LANG_SUFFIXES)) {
-    if (n.length > suffix.length && n.endsWith(suffix)) {
-      const base = t.get(n.slice(0, -suffix.length));
-      if (base && LOCALISED.has(base)) return { key: base, lang };
-    }
+    if (n.length <= suffix.length || !n.endsWith(suffix)) continue;
+    const base = index.normalised.get(n.slice(0, -suffix.length));
+    if (isKeyOf(vocab, base) && LOCALISED.has(base)) return { key: base, lang };
   }
   return undefined;
+}
+
+function isKeyOf<V extends Vocabulary>(vocab: V, key: string | undefined): key is Extract<keyof V, string> {
+  return key !== undefined && Object.hasOwn(vocab, key);
 }
 
 /** Edit distance, for "did you mean" hints. */
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+  // The table of distances one row at a time: row[j] is the distance from the part of `a` read so
+  // far to the first j characters of `b`.
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 0; i < a.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j++) {
+      const [replace = 0, remove = 0, insert = 0] = [row[j], row[j + 1], next[j]];
+      next.push(Math.min(replace + (a[i] === b[j] ? 0 : 1), remove + 1, insert + 1));
     }
+    row = next;
   }
-  return prev[b.length];
+  return row[b.length] ?? 0;
 }
 
 /** The closest candidate to `raw`, if it is close enough to be a plausible typo. */
@@ -217,11 +213,6 @@ export function nearest(raw: string, candidates: Iterable<string>): string | und
   }
   const limit = Math.max(2, Math.floor(n.length / 3));
   return bestDistance <= limit ? best : undefined;
-}
-
-/** The canonical names of a vocabulary, for hints. */
-export function namesOf(vocab: Vocabulary): string[] {
-  return Object.keys(vocab);
 }
 
 /** Canonical and alias spellings, so a near-miss of `点评` suggests `点评`. */

@@ -25,18 +25,18 @@
  * written, and the checks that depend on it are skipped rather than repeated.
  */
 import { didYouMean, Reporter } from './diagnostics.ts';
-import { KeyPositions, readEnding, readNode } from './entries.ts';
-import { splitFrontMatter } from './frontmatter.ts';
+import { readEnding, readNode, type NodeRead } from './entries.ts';
+import { linesOf, splitFrontMatter, withoutByteOrderMark } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
 import { numberIds, type CaseIds } from './ids.ts';
-import { readMeta } from './meta.ts';
-import { checkReferences } from './references.ts';
-import { checkTexts } from './texts.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
+import { readMeta, type Meta } from './meta.ts';
+import { checkReferences } from './references.ts';
 import { DEFAULT_PENALTIES } from './rulebook.ts';
-import type { KeyLines } from './keylines.ts';
-import { scanBody, type EntryScan, type SectionScan } from './scan.ts';
-import type { Case, CaseNode, Ending, Lang, ParseResult, Rulebook, Text } from './types.ts';
+import { indentOf, scanBody } from './scan.ts';
+import type { EntrySyntax, SectionSyntax } from './syntax.ts';
+import { checkTexts } from './texts.ts';
+import type { Case, CaseNode, Ending, Lang, Money, ParseResult, Rulebook, Text } from './types.ts';
 
 export interface ParseOptions {
   file?: string;
@@ -51,7 +51,7 @@ export const MAX_CASE_BYTES = 10_000_000;
 export { DEFAULT_PASS, DEFAULT_START_SATISFACTION } from './meta.ts';
 
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
-
+const NOT_IN_ID = /[^\p{L}\p{N}]+/gu;
 
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
   return readCase(source, options).parsed;
@@ -63,125 +63,102 @@ export function parseCase(source: string, options: ParseOptions = {}): ParseResu
  */
 export function readCase(source: string, options: ParseOptions = {}): { parsed: ParseResult<Case>; ids?: CaseIds } {
   const file = options.file ?? 'case.md';
-  const report = new Reporter(file, () => countLines(source));
+  const report = new Reporter(file, () => source.split('\n').length);
+  if (refuse(source, report)) return { parsed: { diagnostics: report.diagnostics } };
+  const written = linesOf(source);
+  if (reportDeepNesting(written, report)) return { parsed: { diagnostics: report.diagnostics } };
+  const text = withoutByteOrderMark(source);
+  const lines = text === source ? written : linesOf(text);
+
+  const split = splitFrontMatter(lines, report);
+  const meta = split.fields ? readMeta(split.fields, report, options.rulebooks, split.broken, options.rulebooksLooked) : undefined;
+  const lang = meta?.lang ?? 'zh';
+  const sections = scanBody(lines, split.bodyLine, isStructured);
+  const found = indexSections(sections, report);
+  const placed = placeEntries(found, sections, split.bodyLine, report);
+  const body = readBody(placed, lang, meta?.order?.total, report);
+  for (const s of [found.dialogue?.[0], found.endings?.[0]])
+    if (s?.section.stray) report.report('TEXT_OUTSIDE_NODE', s.section.stray.line, s.section.stray.column, { section: s.section.heading });
+
+  // Without readable front matter the body is still checked in full, against an empty one (its
+  // missing fields are the front-matter error already reported, not one each).
+  const checkedMeta = meta ?? readMeta([], new Reporter(file));
+  const ids = numberIds(body.recorded.map((r) => r.node), Object.values(body.endings));
+  const cited = checkReferences(checkedMeta, ids, body.recorded, checkedMeta.rulebook, report, placed.targetsUnknowable);
+  checkGraph(checkedMeta.start, checkedMeta.startAt, ids, report);
+  checkTexts(checkedMeta, body.read, lang, report);
+  const value = meta && buildCase(meta, found, body, cited, report);
+  return value ? { parsed: { value, diagnostics: report.diagnostics }, ids } : { parsed: { diagnostics: report.diagnostics } };
+}
+
+/** A file too large, or not text, is refused before it is read. */
+function refuse(source: string, report: Reporter): boolean {
   const bytes = source.length * 3 > MAX_CASE_BYTES ? new TextEncoder().encode(source).length : source.length;
   if (bytes > MAX_CASE_BYTES) {
     report.report('CASE_TOO_LARGE', 1, 1, { size: `${Math.round(bytes / 1000)} kB`, limit: `${MAX_CASE_BYTES / 1000} kB` }, {
       zh: '把案例拆成几个较小的文件。',
       en: 'Split the case into smaller files.',
     });
-    return { parsed: { diagnostics: report.diagnostics } };
+    return true;
   }
   if (source.includes('\u0000')) {
     report.report('FRONT_MATTER_MISSING', 1, 1, {}, { zh: '这似乎不是文本文件。', en: 'This does not look like a text file.' });
-    return { parsed: { diagnostics: report.diagnostics } };
+    return true;
   }
+  return false;
+}
 
-  if (reportDeepNesting(source, report)) return { parsed: { diagnostics: report.diagnostics } };
-
-  const split = splitFrontMatter(source, report);
-  const meta = split.fields ? readMeta(split.fields, report, options.rulebooks, split.broken, options.rulebooksLooked) : undefined;
-  const lang = meta?.lang ?? 'zh';
-
-  const { sections, keys } = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => {
-    const k = (matchKey(SECTIONS, h) ?? matchKey(SECTIONS, nearest(h, Object.keys(SECTIONS)) ?? ''))?.key;
-    return k === 'dialogue' || k === 'endings';
-  });
-  const found = indexSections(sections, report);
-
-  const nodes: Record<string, CaseNode> = {};
-  const nodesRead: CaseNode[] = [];
-  const positions = new KeyPositions(keys);
-  const endings: Record<string, Ending> = {};
-  const endingsRead: Ending[] = [];
-  const firstSeen = new Map<string, number>();
-  const { nodeEntries, endingEntries, targetsUnknowable } = placeEntries(found, sections, keys, split.bodyLine, report);
-  for (const entry of nodeEntries) {
-    const id = claim(entry, firstSeen, report);
-    if (id) nodesRead.push((nodes[id] = readNode(id, entry, keys, lang, report, positions)));
-  }
-  for (const entry of endingEntries) {
-    const id = claim(entry, firstSeen, report);
-    if (id) endingsRead.push((endings[id] = readEnding(id, entry, keys, lang, meta?.order?.total, report)));
-  }
-  for (const s of [found.dialogue?.[0], found.endings?.[0]])
-    if (s?.stray) report.report('TEXT_OUTSIDE_NODE', s.stray.line, s.stray.column, { section: s.heading });
-
-  // Without readable front matter the body is still checked in full, against an empty one (its
-  // missing fields are the front-matter error already reported, not one each).
-  const checkedMeta = meta ?? readMeta([], new Reporter(file));
-  const rulebook = checkedMeta.rulebook;
-  const ids = numberIds(nodes, endings, nodesRead, endingsRead, firstSeen);
-  const cited = checkReferences(checkedMeta, ids, rulebook, report, positions, targetsUnknowable);
-  checkGraph(checkedMeta.start, checkedMeta.startAt, ids, report);
-  checkTexts(checkedMeta, nodesRead, lang, report, positions);
-  if (!meta) return { parsed: { diagnostics: report.diagnostics } };
-
-  const required = meta.id && meta.title && meta.platform && meta.order && meta.customer && meta.seller && meta.start;
-  if (report.hasErrors || !required || !rulebook) return { parsed: { diagnostics: report.diagnostics } };
-
-  const rules = Object.fromEntries([...cited].map((id) => [id, rulebook.rules[id]]));
-
-  const value: Case = {
-    id: meta.id!,
+/** The value, when the case has no error and everything it needs. */
+function buildCase(meta: Meta, found: FoundSections, body: Body, cited: Set<string>, report: Reporter): Case | undefined {
+  const { id, title, platform, order, customer, seller, start, rulebook, lang } = meta;
+  if (report.hasErrors || !id || !title || !platform || !order || !customer || !seller || !start || !rulebook) return undefined;
+  const rules = Object.fromEntries([...cited].flatMap((rule) => (rulebook.rules[rule] ? [[rule, rulebook.rules[rule]]] : [])));
+  return {
+    id,
     version: meta.version,
-    title: meta.title!,
-    platform: meta.platform!,
+    title,
+    platform,
     rulebook: rulebook.id,
     lang,
     ...(meta.disputeType ? { disputeType: meta.disputeType } : {}),
     ...(meta.difficulty !== undefined ? { difficulty: meta.difficulty } : {}),
     ...(meta.minutes !== undefined ? { minutes: meta.minutes } : {}),
-    order: meta.order!,
-    customer: meta.customer!,
-    seller: meta.seller!,
-    start: meta.start!,
+    order,
+    customer,
+    seller,
+    start,
     startSatisfaction: meta.startSatisfaction,
     pass: meta.pass,
-    objectives: meta.objectives,
-    phrases: meta.phrases,
+    objectives: meta.objectives.map((o) => o.id),
+    phrases: meta.phrases.map((p) => p.phrase),
     ...(found.briefing ? { briefing: proseText(found.briefing, lang) } : {}),
     ...(found.analysis ? { analysis: proseText(found.analysis, lang) } : {}),
     ...(meta.source ? { source: meta.source } : {}),
-    nodes,
-    endings,
+    nodes: body.nodes,
+    endings: body.endings,
     rules,
     penalties: rulebook.penalties ?? DEFAULT_PENALTIES,
   };
-  return { parsed: { value, diagnostics: report.diagnostics }, ids };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sections, nodes, replies, endings
+// Sections, nodes, endings
 
-/** The id an entry is kept under, or undefined when an earlier entry has it (reported). */
-function claim(entry: EntryScan, firstSeen: Map<string, number>, report: Reporter): string | undefined {
-  const id = entry.heading.trim();
-  if (!ID.test(id)) {
-    const slug = id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    report.report('ID_INVALID', entry.line, entry.headingColumn, { id }, slug ? didYouMean(slug) : undefined);
-    // Keep it under the id as written, so `next: angry buyer` still finds it: one error, not three.
-  }
-  const prior = firstSeen.get(id);
-  if (prior !== undefined) {
-    report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id, first: prior }, {
-      zh: '给其中一个换一个名字，并修改指向它的 next。',
-      en: 'Rename one of them and update the next keys that point to it.',
-    });
-    return undefined;
-  }
-  firstSeen.set(id, entry.line);
-  return id;
+/** Dialogue and endings hold `##` entries; a near miss (`# Dialog`) is read as the one it was meant to be. */
+function isStructured(heading: string): boolean {
+  const key = (matchKey(SECTIONS, heading) ?? matchKey(SECTIONS, nearest(heading, Object.keys(SECTIONS)) ?? ''))?.key;
+  return key === 'dialogue' || key === 'endings';
 }
 
-interface FoundSections {
-  briefing?: SectionScan[];
-  dialogue?: SectionScan[];
-  endings?: SectionScan[];
-  analysis?: SectionScan[];
+/** A section as found, with the language its heading names (`# Briefing en`). */
+interface Found {
+  section: SectionSyntax;
+  lang?: Lang;
 }
 
-function indexSections(sections: SectionScan[], report: Reporter): FoundSections {
+type FoundSections = Partial<Record<keyof typeof SECTIONS, Found[]>>;
+
+function indexSections(sections: SectionSyntax[], report: Reporter): FoundSections {
   const found: FoundSections = {};
   const seen = new Map<string, number>();
   for (const s of sections) {
@@ -202,10 +179,16 @@ function indexSections(sections: SectionScan[], report: Reporter): FoundSections
       continue;
     }
     seen.set(tag, s.line);
-    if (m.lang && (m.key === 'briefing' || m.key === 'analysis')) (s as SectionScan & { lang?: Lang }).lang = m.lang;
-    (found[m.key] ??= []).push(s);
+    (found[m.key] ??= []).push({ section: s, lang: m.lang });
   }
   return found;
+}
+
+interface Placed {
+  nodeEntries: EntrySyntax[];
+  endingEntries: EntrySyntax[];
+  /** The endings section is missing: targets naming endings cannot be checked (the same mistake). */
+  targetsUnknowable: boolean;
 }
 
 /**
@@ -213,77 +196,125 @@ function indexSections(sections: SectionScan[], report: Reporter): FoundSections
  * the last entries under `# Dialogue` are plainly endings (a result or outcome, no replies), they
  * are read as endings: the missing heading is one mistake, reported once, where it belongs.
  */
-function placeEntries(found: FoundSections, sections: SectionScan[], keys: KeyLines, bodyLine: number, report: Reporter) {
-  const dialogue = found.dialogue?.[0];
+function placeEntries(found: FoundSections, sections: SectionSyntax[], bodyLine: number, report: Reporter): Placed {
+  const dialogue = found.dialogue?.[0]?.section;
   const nodeEntries = dialogue?.entries ?? [];
-  const endingEntries = found.endings?.[0]?.entries ?? [];
-  const after = (s: SectionScan | undefined) => sections[sections.indexOf(s!) + 1]?.line ?? sections.at(-1)?.line ?? bodyLine;
+  const endingEntries = found.endings?.[0]?.section.entries ?? [];
   if (!dialogue)
     report.report('SECTION_MISSING', sections[0]?.line ?? bodyLine, 1, { section: '# Dialogue（对话）' }, {
       zh: '在第一个节点前加一行 # Dialogue。',
       en: 'Add a # Dialogue line before the first node.',
     });
   if (found.endings) return { nodeEntries, endingEntries, targetsUnknowable: false };
-  const isEnding = (e: EntryScan) => {
-    if (e.replies.length) return false;
-    for (let k = e.firstKey; k >= 0; k = keys.next[k]) if (['result', 'outcome'].includes(matchKey(ENDING_KEYS, keys.key(k))?.key ?? '')) return true;
-    return false;
-  };
   const first = nodeEntries.findIndex(isEnding);
-  if (first >= 0 && nodeEntries.slice(first).every((e) => !e.replies.length)) {
-    report.report('SECTION_MISSING', nodeEntries[first].line, 1, { section: '# Endings（结局）' }, {
-      zh: `在第 ${nodeEntries[first].line} 行上方加一行 # Endings。`,
-      en: `Add a # Endings line above line ${nodeEntries[first].line}.`,
+  const firstEnding = nodeEntries[first];
+  if (firstEnding && nodeEntries.slice(first).every((e) => !e.replies.length)) {
+    report.report('SECTION_MISSING', firstEnding.line, 1, { section: '# Endings（结局）' }, {
+      zh: `在第 ${firstEnding.line} 行上方加一行 # Endings。`,
+      en: `Add a # Endings line above line ${firstEnding.line}.`,
     });
     return { nodeEntries: nodeEntries.slice(0, first), endingEntries: nodeEntries.slice(first), targetsUnknowable: false };
   }
-  report.report('SECTION_MISSING', dialogue ? after(dialogue) : (sections.at(-1)?.line ?? bodyLine), 1, { section: '# Endings（结局）' }, {
+  const lastLine = sections.at(-1)?.line ?? bodyLine;
+  const afterDialogue = dialogue && (sections[sections.indexOf(dialogue) + 1]?.line ?? lastLine);
+  report.report('SECTION_MISSING', afterDialogue ?? lastLine, 1, { section: '# Endings（结局）' }, {
     zh: '在对话之后加上 # Endings，每个结局一个 ## 结局编号。',
     en: 'Add # Endings after the dialogue, with one ## ending-id per ending.',
   });
-  // Without the endings, targets that name them cannot be checked: that is the same mistake.
   return { nodeEntries, endingEntries, targetsUnknowable: true };
 }
 
-function proseText(sections: SectionScan[], lang: Lang): Text {
+/** An entry with no replies and a result or outcome line. */
+function isEnding(entry: EntrySyntax): boolean {
+  return !entry.replies.length && entry.keys.some((k) => ['result', 'outcome'].includes(matchKey(ENDING_KEYS, k.key)?.key ?? ''));
+}
+
+interface Body {
+  /** Nodes in the order they were read. */
+  read: NodeRead[];
+  /** The same in the order the records list them (JavaScript lists integer-like keys first): the order of every check. */
+  recorded: NodeRead[];
+  nodes: Record<string, CaseNode>;
+  endings: Record<string, Ending>;
+}
+
+function readBody(placed: Placed, lang: Lang, order: Money | undefined, report: Reporter): Body {
+  const firstSeen = new Map<string, number>();
+  const read: NodeRead[] = [];
+  const nodes: Record<string, CaseNode> = {};
+  const endings: Record<string, Ending> = {};
+  for (const entry of placed.nodeEntries) {
+    // An entry without an id is reported (ID_INVALID) and not read.
+    const id = claim(entry, firstSeen, report);
+    if (!id) continue;
+    const node = readNode(id, entry, lang, report);
+    read.push(node);
+    nodes[id] = node.node;
+  }
+  for (const entry of placed.endingEntries) {
+    const id = claim(entry, firstSeen, report);
+    if (id) endings[id] = readEnding(id, entry, lang, order, report);
+  }
+  const byId = new Map(read.map((r) => [r.node.id, r]));
+  const recorded = Object.keys(nodes).flatMap((id) => byId.get(id) ?? []);
+  return { read, recorded, nodes, endings };
+}
+
+/** The id an entry is kept under, or undefined when an earlier entry has it (reported). */
+function claim(entry: EntrySyntax, firstSeen: Map<string, number>, report: Reporter): string | undefined {
+  const id = entry.heading.trim();
+  if (!ID.test(id)) {
+    const slug = id.toLowerCase().replace(NOT_IN_ID, '-').replace(/^-|-$/g, '');
+    report.report('ID_INVALID', entry.line, entry.headingColumn, { id }, slug ? didYouMean(slug) : undefined);
+    // Keep it under the id as written, so `next: angry buyer` still finds it: one error, not three.
+  }
+  const prior = firstSeen.get(id);
+  if (prior !== undefined) {
+    report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id, first: prior }, {
+      zh: '给其中一个换一个名字，并修改指向它的 next。',
+      en: 'Rename one of them and update the next keys that point to it.',
+    });
+    return undefined;
+  }
+  firstSeen.set(id, entry.line);
+  return id;
+}
+
+function proseText(sections: Found[], lang: Lang): Text {
   const t: Text = {};
-  for (const s of sections) t[(s as SectionScan & { lang?: Lang }).lang ?? lang] = s.body;
+  for (const s of sections) t[s.lang ?? lang] = s.section.body;
   return t;
 }
 
 /** Deeper than any prose needs; the Markdown renderer runs out of stack some way beyond it. */
 export const MAX_NESTING = 20;
 
+const NESTING_MARKER = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+
 /**
  * Quotes, lists and indentation nested past MAX_NESTING at the start of a line: such a case would
  * pass every other check and then fail to render, so it is refused here with the line.
  */
-function reportDeepNesting(source: string, report: Reporter): boolean {
-  const marker = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+function reportDeepNesting(lines: readonly string[], report: Reporter): boolean {
   let found = false;
-  let line = 0;
-  for (const text of source.split(/\r\n|\r|\n/)) {
-    line++;
-    const indent = /^[ \t]*/.exec(text)![0].replace(/\t/g, '    ').length;
-    let depth = Math.floor(indent / 2);
-    let rest = text;
-    for (let m = marker.exec(rest); m && depth <= MAX_NESTING; m = marker.exec(rest)) {
-      depth++;
-      rest = rest.slice(m[0].length);
-    }
-    if (depth > MAX_NESTING) {
-      report.report('NESTING_TOO_DEEP', line, 1, { limit: MAX_NESTING }, {
-        zh: '少用几层引用、列表或缩进；需要区分层次时，改用小标题或分段。',
-        en: 'Use fewer levels of quotes, lists or indentation; to show levels, use separate paragraphs instead.',
-      });
-      found = true;
-    }
-  }
+  lines.forEach((text, i) => {
+    if (nestingOf(text) <= MAX_NESTING) return;
+    report.report('NESTING_TOO_DEEP', i + 1, 1, { limit: MAX_NESTING }, {
+      zh: '少用几层引用、列表或缩进；需要区分层次时，改用小标题或分段。',
+      en: 'Use fewer levels of quotes, lists or indentation; to show levels, use separate paragraphs instead.',
+    });
+    found = true;
+  });
   return found;
 }
 
-function countLines(source: string): number {
-  let n = 1;
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) n++;
-  return n;
+/** Levels of nesting at the start of a line (two columns of indentation count as one), up to one past the limit. */
+function nestingOf(text: string): number {
+  let depth = Math.floor(indentOf(text) / 2);
+  let rest = text;
+  for (let m = NESTING_MARKER.exec(rest); m && depth <= MAX_NESTING; m = NESTING_MARKER.exec(rest)) {
+    depth++;
+    rest = rest.slice(m[0].length);
+  }
+  return depth;
 }

@@ -25,7 +25,7 @@ const marked = new Marked({
 });
 
 export function renderMarkdown(source: string, sanitize: Sanitize): string {
-  return sanitize(marked.parse(source) as string).trim();
+  return sanitize(marked.parse(source, { async: false })).trim();
 }
 
 /** Rendered per language; a language whose text sanitises to nothing is dropped. */
@@ -44,7 +44,7 @@ export function renderCase(c: Case, sanitize: Sanitize): Case & { rendered: true
   const md = (s: string | undefined) => (s === undefined ? undefined : renderMarkdown(s, sanitize));
   const reply = (r: Reply): Reply => ({
     ...r,
-    text: md(r.text)!,
+    text: renderMarkdown(r.text, sanitize),
     feedback: renderText(r.feedback, sanitize) ?? {},
     ...(r.hint ? { hint: renderText(r.hint, sanitize) } : {}),
   });

@@ -5,11 +5,12 @@
  *
  * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
  */
-import { Reporter } from './diagnostics.ts';
-import { indexFields, indexKeys, keyOf, readText, rawOf, valueOf } from './fields.ts';
-import { splitFrontMatter } from './frontmatter.ts';
+import { didYouMean, Reporter } from './diagnostics.ts';
+import { indexFields, keyOf, readKeys, readText, rawOf, valueOf } from './fields.ts';
+import { linesOf, splitFrontMatter, withoutByteOrderMark, type Field } from './frontmatter.ts';
 import { matchKey, nearest, RULE_KEYS, RULEBOOK_FRONT_MATTER_KEYS, RULEBOOK_SECTIONS } from './keys.ts';
 import { scanBody } from './scan.ts';
+import type { EntrySyntax, KeyLine } from './syntax.ts';
 import type { ParseResult, Rule, Rulebook, RuleKind, RuleSeverity } from './types.ts';
 import { readDate, readWhole } from './values.ts';
 
@@ -39,22 +40,14 @@ const WHERE = { zh: '规则库的元数据', en: 'the rulebook front matter' };
 const RULE_ID = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult<Rulebook> {
-  const report = new Reporter(file, source.split(/\r\n|\r|\n/).length);
-  const split = splitFrontMatter(source, report);
+  const lines = linesOf(withoutByteOrderMark(source));
+  const report = new Reporter(file, lines.length);
+  const split = splitFrontMatter(lines, report);
   const meta = split.fields ? indexFields(split.fields, RULEBOOK_FRONT_MATTER_KEYS, WHERE, report) : {};
   const id = meta.id ? rawOf(meta.id) : undefined;
   if (split.fields && !id) report.report('FIELD_MISSING', 1, 1, { field: 'id' });
-  const penalties = { ...DEFAULT_PENALTIES };
-  for (const f of meta.penalties?.fields ?? []) {
-    const sev = SEVERITIES[f.key.trim().toLowerCase()];
-    const n = readWhole(rawOf(f));
-    if (!sev) report.report('VALUE_INVALID', f.keyAt.line, f.keyAt.column, { key: 'penalties', value: f.key, allowed: 'critical, major, minor' });
-    else if (!n.ok || n.value < 0 || n.value > 100)
-      report.report('FIELD_INVALID', f.line, f.column, { field: `penalties.${sev}`, value: rawOf(f), zh: '应为 0–100 的整数。', en: 'expected a whole number 0–100.' });
-    else penalties[sev] = n.value;
-  }
-
-  const { sections, keys } = scanBody(split.text, split.bodyStart, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
+  const penalties = readPenalties(meta.penalties?.fields ?? [], report);
+  const sections = scanBody(lines, split.bodyLine, (h) => matchKey(RULEBOOK_SECTIONS, h)?.key === 'rules');
   const rules: Record<string, Rule> = {};
   const firstLine = new Map<string, number>();
   for (const section of sections) {
@@ -63,45 +56,12 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
       continue;
     }
     for (const entry of section.entries) {
-      const ruleId = entry.heading.trim();
-      if (!RULE_ID.test(ruleId)) {
-        report.report('ID_INVALID', entry.line, entry.headingColumn, { id: ruleId });
-        continue;
-      }
-      const prior = firstLine.get(ruleId);
-      if (prior) {
-        report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id: ruleId, first: prior });
-        continue;
-      }
-      firstLine.set(ruleId, entry.line);
-      indexKeys(keys, entry, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
-      const missing = (['severity', 'zh', 'en', 'source', 'as of'] as const).filter((k) => !valueOf(keys, entry, k));
-      for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
-      const choose = <T,>(key: 'severity' | 'kind', table: Record<string, T>, allowed: string) => {
-        const at = keyOf(keys, entry, key);
-        const raw = at >= 0 ? keys.value(at) : undefined;
-        return { raw, value: raw ? readChoice(raw, table, key, allowed, keys.line[at], keys.valueColumn[at], report) : undefined };
-      };
-      const severity = choose('severity', SEVERITIES, 'critical, major, minor').value;
-      const kind = choose('kind', KINDS, 'platform, course');
-      const asOfEntry = keyOf(keys, entry, 'as of');
-      const asOfValue = asOfEntry >= 0 ? keys.value(asOfEntry) : undefined;
-      const asOf = asOfValue ? readAsOf(asOfValue) : undefined;
-      if (asOfValue && !asOf)
-        report.report('FIELD_INVALID', keys.line[asOfEntry], keys.valueColumn[asOfEntry], { field: 'as of', value: asOfValue, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
-      if (missing.length || !severity || !asOf || (kind.raw && !kind.value)) continue;
-      rules[ruleId] = {
-        id: ruleId,
-        severity,
-        ...(kind.value && { kind: kind.value }),
-        text: { zh: valueOf(keys, entry, 'zh')!, en: valueOf(keys, entry, 'en')! },
-        source: valueOf(keys, entry, 'source')!,
-        asOf,
-      };
+      const ruleId = claimRuleId(entry, firstLine, report);
+      const rule = ruleId && readRule(ruleId, entry, report);
+      if (ruleId && rule) rules[ruleId] = rule;
     }
   }
-  if (!sections.length && split.fields)
-    report.report('SECTION_MISSING', split.bodyLine, 1, { section: '# Rules' });
+  if (!sections.length && split.fields) report.report('SECTION_MISSING', split.bodyLine, 1, { section: '# Rules' });
 
   const title = meta.title ? readText(meta.title, 'zh', report, WHERE) : undefined;
   const value: Rulebook | undefined =
@@ -111,21 +71,78 @@ export function parseRulebook(source: string, file = 'rulebook.md'): ParseResult
   return { value, diagnostics: report.diagnostics };
 }
 
+/** Compliance points lost per violation, by severity: the defaults unless the front matter says. */
+function readPenalties(fields: Field[], report: Reporter): Record<RuleSeverity, number> {
+  const penalties = { ...DEFAULT_PENALTIES };
+  for (const f of fields) {
+    const severity = SEVERITIES[f.key.trim().toLowerCase()];
+    const n = readWhole(rawOf(f));
+    if (!severity) report.report('VALUE_INVALID', f.keyAt.line, f.keyAt.column, { key: 'penalties', value: f.key, allowed: 'critical, major, minor' });
+    else if (!n.ok || n.value < 0 || n.value > 100)
+      report.report('FIELD_INVALID', f.line, f.column, { field: `penalties.${severity}`, value: rawOf(f), zh: '应为 0–100 的整数。', en: 'expected a whole number 0–100.' });
+    else penalties[severity] = n.value;
+  }
+  return penalties;
+}
+
+/** The rule's id, or undefined when it is not valid or an earlier rule has it (reported). */
+function claimRuleId(entry: EntrySyntax, firstLine: Map<string, number>, report: Reporter): string | undefined {
+  const ruleId = entry.heading.trim();
+  if (!RULE_ID.test(ruleId)) {
+    report.report('ID_INVALID', entry.line, entry.headingColumn, { id: ruleId });
+    return undefined;
+  }
+  const prior = firstLine.get(ruleId);
+  if (prior) {
+    report.report('DUPLICATE_ID', entry.line, entry.headingColumn, { id: ruleId, first: prior });
+    return undefined;
+  }
+  firstLine.set(ruleId, entry.line);
+  return ruleId;
+}
+
+const REQUIRED = ['severity', 'zh', 'en', 'source', 'as of'] as const;
+
+/** One `## RULE-ID` entry; undefined when something it needs is missing or wrong (reported). */
+function readRule(ruleId: string, entry: EntrySyntax, report: Reporter): Rule | undefined {
+  const { keys } = entry;
+  readKeys(keys, RULE_KEYS, { zh: `规则 ${ruleId}`, en: `rule ${ruleId}` }, report);
+  const missing = REQUIRED.filter((k) => !valueOf(keys, k));
+  for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
+  const severity = readChoice(keys, 'severity', SEVERITIES, 'critical, major, minor', report);
+  const kind = readChoice(keys, 'kind', KINDS, 'platform, course', report);
+  const asOf = readAsOfKey(keyOf(keys, 'as of'), report);
+  const [zh, en, source] = [valueOf(keys, 'zh'), valueOf(keys, 'en'), valueOf(keys, 'source')];
+  if (missing.length || !severity || !asOf || (valueOf(keys, 'kind') && !kind) || !zh || !en || !source) return undefined;
+  return { id: ruleId, severity, ...(kind && { kind }), text: { zh, en }, source, asOf };
+}
+
 /** A value from a closed list (severity, kind), in English or Chinese; anything else is reported with the nearest spelling. */
-function readChoice<T>(raw: string, table: Record<string, T>, key: string, allowed: string, line: number, column: number, report: Reporter): T | undefined {
-  const value = table[raw.trim().toLowerCase()];
+function readChoice<T>(keys: readonly KeyLine[], name: string, table: Record<string, T>, allowed: string, report: Reporter): T | undefined {
+  const key = keyOf(keys, name);
+  if (!key?.value) return undefined;
+  const value = table[key.value.trim().toLowerCase()];
   if (value === undefined) {
-    const guess = nearest(raw, Object.keys(table));
-    report.report('VALUE_INVALID', line, column, { key, value: raw, allowed },
-      guess ? { zh: `是不是想写 \`${guess}\`？`, en: `Did you mean \`${guess}\`?` } : undefined);
+    const guess = nearest(key.value, Object.keys(table));
+    report.report('VALUE_INVALID', key.line, key.valueColumn, { key: name, value: key.value, allowed }, guess ? didYouMean(guess) : undefined);
   }
   return value;
 }
 
 /** An "as of" date: a full ISO date or a year and month. */
+function readAsOfKey(key: KeyLine | undefined, report: Reporter): string | undefined {
+  if (!key?.value) return undefined;
+  const asOf = readAsOf(key.value);
+  if (!asOf)
+    report.report('FIELD_INVALID', key.line, key.valueColumn, { field: 'as of', value: key.value, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
+  return asOf;
+}
+
+const YEAR_MONTH = /^\d{4}-\d{2}$/;
+
 function readAsOf(raw: string): string | undefined {
   const s = raw.trim();
-  if (/^\d{4}-\d{2}$/.test(s)) return s;
+  if (YEAR_MONTH.test(s)) return s;
   const d = readDate(s);
   return d.ok ? d.value : undefined;
 }

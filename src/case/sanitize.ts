@@ -70,5 +70,5 @@ export function createSanitizer(purify: DOMPurify): Sanitize {
       }
     });
   }
-  return (html) => stripBidiControls(purify.sanitize(stripBidiControls(html), CONFIG) as string);
+  return (html) => stripBidiControls(purify.sanitize(stripBidiControls(html), CONFIG));
 }

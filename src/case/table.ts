@@ -4,7 +4,7 @@
  * was put there, never something inherited from `Object`.
  */
 export function table<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
+  const out: Record<string, T> = Object.create(null);
   for (const [key, value] of entries) out[key] = value;
   return out;
 }

@@ -1,6 +1,6 @@
 /**
- * Growing the typed arrays that hold many small records as numbers (the scanner's key lines, the
- * state walk's states): numbers in typed arrays cost the garbage collector nothing to keep.
+ * Growing the typed arrays the path explorer (`src/engine/explore.ts`) keeps its states in: a walk
+ * over a large case holds hundreds of thousands of them.
  */
 
 /** `to`, a larger array, with `from` copied into its start. */

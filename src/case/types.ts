@@ -6,6 +6,8 @@
  * player's renderer turns them into sanitised HTML (see `render.ts`).
  */
 
+import type { DiagnosticCode } from './diagnostics.ts';
+
 export type Lang = 'zh' | 'en';
 
 /** Text an author may give in Chinese, English or both. At least one is present. */
@@ -196,7 +198,8 @@ export interface Case {
 export type DiagnosticSeverity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: string;
+  /** One of the catalogue's codes (`diagnostics.ts`), each documented in the authors' guide. */
+  code: DiagnosticCode;
   severity: DiagnosticSeverity;
   file: string;
   line: number;

@@ -9,10 +9,12 @@ export type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: stri
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const no = <T>(zh: string, en: string): Read<T> => ({ ok: false, zh, en });
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** Full-width digits, signs and punctuation to their ASCII forms. */
 export function halfWidth(s: string): string {
-  // Most values are plain ASCII: skip the Unicode work for them.
-  return /[^\x00-\x7f]/.test(s) ? s.normalize('NFKC').replace(/[−–—]/g, '-') : s;
+  // NFKC leaves plain ASCII, as most values are, as it is.
+  return NOT_ASCII.test(s) ? s.normalize('NFKC').replace(/[−–—]/g, '-') : s;
 }
 
 let currencies: Set<string> | undefined;
@@ -68,7 +70,7 @@ export function readDate(raw: string): Read<string> {
 export function readTime(raw: string): Read<string> {
   const m = /^(\d{4}-\d{1,2}-\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(halfWidth(raw).trim());
   if (!m) return no('时间应写成 2018-05-03 19:56 或 2018-05-03 19:56:24。', 'Write times as 2018-05-03 19:56 or 2018-05-03 19:56:24.');
-  const date = readDate(m[1]);
+  const date = readDate(m[1] ?? '');
   if (!date.ok) return date;
   const [h, mi, s] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
   if (h > 23 || mi > 59 || s > 59) return no('时、分或秒超出范围。', 'Hour, minute or second out of range.');
@@ -82,25 +84,14 @@ export function readWhole(raw: string): Read<number> {
   return n === undefined ? no('应为整数，如 +10 或 -5。', 'Expected a whole number such as +10 or -5.') : ok(n);
 }
 
-/** readWhole without a result object, for the reader of thousands of replies: undefined when not whole. */
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/** readWhole's number, or undefined when the text is not a whole number (`+10.0` is). */
 export function wholeNumber(raw: string): number | undefined {
-  // Most values are plain `+10` or `-5`: the same answer without the Unicode and pattern work.
-  if (signedDigits(raw) && Number.isInteger(Number(raw))) return Number(raw);
   const s = halfWidth(raw).trim().replace(/\s+/g, '');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return undefined;
+  if (!NUMBER.test(s)) return undefined;
   const n = Number(s);
   return Number.isInteger(n) ? n : undefined;
-}
-
-/** `[+-]?[0-9]+`, nothing else. */
-function signedDigits(s: string): boolean {
-  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === s.length) return false;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 const YES = new Set(['yes', 'true', 'y', '是', '对', '真', '1']);
@@ -114,16 +105,7 @@ export function readYesNo(raw: string): Read<boolean> {
 
 /** `P-A, P-B、P-C` → ids, in order, without blanks. */
 export function readList(raw: string): string[] {
-  // One plain ASCII id, as most lists are: no splitting needed.
-  let single = true;
-  for (let i = 0; i < raw.length && single; i++) {
-    const c = raw.charCodeAt(i);
-    single = c < 0x80 && c !== 44 && c !== 59;
-  }
-  if (single) {
-    const id = raw.trim();
-    return id ? [id] : [];
-  }
+  if (!raw) return [];
   return halfWidth(raw)
     .split(/[,、;]/)
     .map((s) => s.trim())
@@ -146,8 +128,9 @@ export function readCondition(raw: string): Read<Condition> {
   const tests: Test[] = [];
   for (const part of parts) {
     const sat = SAT_WORDS.exec(part);
-    if (sat) {
-      tests.push({ kind: 'satisfaction', op: OPS[sat[2]], value: Number(sat[3]) });
+    const op = OPS[sat?.[2] ?? ''];
+    if (sat && op) {
+      tests.push({ kind: 'satisfaction', op, value: Number(sat[3]) });
       continue;
     }
     if (/^(satisfaction|满意度)/i.test(part))

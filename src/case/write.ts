@@ -19,10 +19,9 @@ function yamlText(t: Text | undefined): Text | string | undefined {
 function localised(key: string, t: Text | undefined, lang: Lang, indent: string): string[] {
   if (!t) return [];
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const out: string[] = [];
-  if (t[lang] !== undefined) out.push(...keyLines(key, t[lang]!, indent));
-  if (t[other] !== undefined) out.push(...keyLines(`${key} ${other}`, t[other]!, indent));
-  return out;
+  const own = t[lang];
+  const translation = t[other];
+  return [...(own === undefined ? [] : keyLines(key, own, indent)), ...(translation === undefined ? [] : keyLines(`${key} ${other}`, translation, indent))];
 }
 
 /** A key whose value may span lines: continuation lines are indented under the key. */
@@ -36,7 +35,8 @@ const condition = (c: Condition) => c.source;
 /** The note's translation, as a `note en` / `note zh` key (the case-language note is a paragraph). */
 function otherNote(note: Text | undefined, lang: Lang): string[] {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  return note?.[other] !== undefined ? keyLines(`note ${other}`, note[other]!, '') : [];
+  const translation = note?.[other];
+  return translation === undefined ? [] : keyLines(`note ${other}`, translation, '');
 }
 const quote = (md: string) => md.split('\n').map((l) => (l ? `> ${l}` : '>'));
 
@@ -68,17 +68,17 @@ function ending(e: Ending, c: Case): string[] {
   if (e.real) out.push('- real: yes');
   out.push(...otherNote(e.note, c.lang));
   if (e.message) out.push('', ...quote(e.message));
-  if (e.note?.[c.lang]) out.push('', e.note[c.lang]!);
+  const note = e.note?.[c.lang];
+  if (note) out.push('', note);
   return [...out, ''];
 }
 
 function section(title: string, t: Text | undefined, lang: Lang): string[] {
   if (!t) return [];
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const out: string[] = [];
-  if (t[lang] !== undefined) out.push(`# ${title}`, '', t[lang]!, '');
-  if (t[other] !== undefined) out.push(`# ${title} ${other}`, '', t[other]!, '');
-  return out;
+  const own = t[lang];
+  const translation = t[other];
+  return [...(own === undefined ? [] : [`# ${title}`, '', own, '']), ...(translation === undefined ? [] : [`# ${title} ${other}`, '', translation, ''])];
 }
 
 export function writeCase(c: Case): string {
@@ -123,7 +123,8 @@ export function writeCase(c: Case): string {
     keys.push(...otherNote(n.note, c.lang));
     if (keys.length) out.push(...keys, '');
     if (n.message) out.push(...quote(n.message), '');
-    if (n.note?.[c.lang]) out.push(n.note[c.lang]!, '');
+    const note = n.note?.[c.lang];
+    if (note) out.push(note, '');
     n.replies.forEach((r, i) => out.push(...reply(r, i, n.id, c.lang)));
     out.push('');
   }

@@ -133,7 +133,7 @@ describe('graph layout', () => {
 describe('diagnostics in the editor', () => {
   it('cover the word a diagnostic points at, or the whole line when it points past the end', () => {
     const doc = Text.of(['---', '   - next: solvd', 'end']);
-    const d = { code: 'TARGET_NOT_FOUND', severity: 'error' as const, file: 'x.md', line: 2, column: 12, message: { zh: '找不到', en: 'Not found' }, hint: { zh: '改', en: 'Did you mean solved?' } };
+    const d = { code: 'TARGET_NOT_FOUND' as const, severity: 'error' as const, file: 'x.md', line: 2, column: 12, message: { zh: '找不到', en: 'Not found' }, hint: { zh: '改', en: 'Did you mean solved?' } };
     const [mark] = toEditorDiagnostics(doc, [d], 'en');
     expect(doc.sliceString(mark.from, mark.to)).toBe('solvd');
     expect(mark).toMatchObject({ severity: 'error', source: 'TARGET_NOT_FOUND', message: 'Not found — Did you mean solved?' });
