@@ -28,7 +28,7 @@ import { didYouMean, Reporter } from './diagnostics.ts';
 import { readEnding, readNode, type NodeRead } from './entries.ts';
 import { linesOf, splitFrontMatter, withoutByteOrderMark } from './frontmatter.ts';
 import { checkGraph } from './graph.ts';
-import { numberIds, type CaseIds } from './ids.ts';
+import { numberIds } from './ids.ts';
 import { ENDING_KEYS, matchKey, nearest, SECTIONS } from './keys.ts';
 import { readMeta, type Meta } from './meta.ts';
 import { checkReferences } from './references.ts';
@@ -53,20 +53,13 @@ export { DEFAULT_PASS, DEFAULT_START_SATISFACTION } from './meta.ts';
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 const NOT_IN_ID = /[^\p{L}\p{N}]+/gu;
 
+/** Reads, checks and builds a case; never throws: every problem is a diagnostic, and a case with an error has no value. */
 export function parseCase(source: string, options: ParseOptions = {}): ParseResult<Case> {
-  return readCase(source, options).parsed;
-}
-
-/**
- * `parseCase`, and with a case its nodes and endings as numbered for the checks, for a caller that
- * goes on to walk the case (`checkCase`): a large case has thousands of ids to number only once.
- */
-export function readCase(source: string, options: ParseOptions = {}): { parsed: ParseResult<Case>; ids?: CaseIds } {
   const file = options.file ?? 'case.md';
   const report = new Reporter(file, () => source.split('\n').length);
-  if (refuse(source, report)) return { parsed: { diagnostics: report.diagnostics } };
+  if (refuse(source, report)) return { diagnostics: report.diagnostics };
   const written = linesOf(source);
-  if (reportDeepNesting(written, report)) return { parsed: { diagnostics: report.diagnostics } };
+  if (reportDeepNesting(written, report)) return { diagnostics: report.diagnostics };
   const text = withoutByteOrderMark(source);
   const lines = text === source ? written : linesOf(text);
 
@@ -88,7 +81,7 @@ export function readCase(source: string, options: ParseOptions = {}): { parsed: 
   checkGraph(checkedMeta.start, checkedMeta.startAt, ids, report);
   checkTexts(checkedMeta, body.read, lang, report);
   const value = meta && buildCase(meta, found, body, cited, report);
-  return value ? { parsed: { value, diagnostics: report.diagnostics }, ids } : { parsed: { diagnostics: report.diagnostics } };
+  return value ? { value, diagnostics: report.diagnostics } : { diagnostics: report.diagnostics };
 }
 
 /** A file too large, or not text, is refused before it is read. */
