@@ -134,14 +134,21 @@ export function textOf(lines: readonly KeyLine[], key: string, lang: Lang): Text
 /** A front-matter value that is a string or `{zh, en}`. */
 export function readText(field: Field, lang: Lang, report: Reporter, where: Where): Text | undefined {
   if (typeof field.value === 'string' || typeof field.value === 'number') return { [lang]: String(field.value) };
-  if (field.fields) {
-    const t: Text = {};
-    for (const f of field.fields) {
-      const m = known(TEXT_KEYS, f.key, f.keyAt, where, report);
-      if (m && f.value != null) t[m.key] = String(f.value);
-    }
-    return t.zh !== undefined || t.en !== undefined ? t : undefined;
+  const reported = report.diagnostics.length;
+  const t: Text = {};
+  for (const f of field.fields ?? []) {
+    const m = known(TEXT_KEYS, f.key, f.keyAt, where, report);
+    if (m && f.value != null) t[m.key] = String(f.value);
   }
+  if (t.zh !== undefined || t.en !== undefined) return t;
+  // `{}`, a list or `{zh: }` holds no text: say so, unless a mistyped language key already has.
+  if (report.diagnostics.length === reported)
+    report.report('FIELD_INVALID', field.line, field.column, {
+      field: field.key,
+      value: JSON.stringify(field.value) ?? '',
+      zh: '这里要写文字，或写成 {zh: 中文, en: English}。',
+      en: 'write the text here, or {zh: 中文, en: English}.',
+    });
   return undefined;
 }
 

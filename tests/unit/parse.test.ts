@@ -148,6 +148,24 @@ describe('the valid fixture', () => {
   });
 });
 
+describe('a front-matter text with no text in it', () => {
+  // `title: {}` once left the case without a title and without a word about it.
+  it.each([
+    ['{}', 'title: {}'],
+    ['a list', 'title: [a, b]'],
+    ['an empty language', 'title: {zh: }'],
+  ])('%s is an error at the value', (_, line) => {
+    const r = parse(VALID.replace(/^title: .*$/m, line));
+    expect(r.value).toBeUndefined();
+    expect(codes(r.diagnostics)).toEqual(['3:8 FIELD_INVALID']);
+  });
+
+  it('a mistyped language key is reported once, as the unknown key', () => {
+    const r = parse(VALID.replace(/^title: .*$/m, 'title: {zn: 测试}'));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_KEY']);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Aliases: the same case written with Chinese keys, section names and full-width punctuation
 
