@@ -90,7 +90,7 @@ test.describe('a class’s results', () => {
 
   test('files are named for the class and student; an edited, a cut-short and a foreign file are refused', async () => {
     expect(zhang.name).toBe(`${CLASS}_张三_2023001_Week 3 price drop.json`);
-    expect(zhang.code).toMatch(/^DDR2\./);
+    expect(zhang.code).toMatch(/^DDR3\./);
     // Li edits a copy of his file by hand to claim full marks; another file is cut short; another is not a result at all.
     const edited = li.text.replace('"compliance": 0', '"compliance": 100').replace('"passed": false', '"passed": true');
     expect(edited).not.toBe(li.text);

@@ -2,9 +2,11 @@
  * What students hand in and what the dashboard makes of it: result files and codes, the seal, the
  * recomputation of scores with its flags, dedupe, the class table and summary.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignCase } from '../../src/assignment/assignment.ts';
 import { attemptsOf, newAttempts } from '../../src/assignment/dedupe.ts';
+import { importCode, importFile } from '../../src/assignment/import.ts';
 import { begin, emptyProgress, finish, handIn, readProgress, track, type Progress } from '../../src/assignment/progress.ts';
 import { recompute } from '../../src/assignment/recompute.ts';
 import {
@@ -113,8 +115,8 @@ describe('result codes', () => {
   it('round-trip a file exactly, and are short enough for a chat message', () => {
     const file = played('Zhang San', '2023001', [PAYPAL, REAL]);
     const code = encodeResultCode(file);
-    expect(code).toMatch(/^DDR2\.[A-Za-z0-9_-]+$/);
-    expect(code.length).toBeLessThan(700);
+    expect(code).toMatch(/^DDR3\.[A-Za-z0-9_-]+$/);
+    expect(code.length).toBeLessThan(900);
     expect(decodeResultCode(code)).toEqual({ file });
     expect(decodeResultCode(`  ${code.slice(0, 30)}\n${code.slice(30)}  `)).toEqual({ file });
   });
@@ -155,6 +157,33 @@ describe('result codes', () => {
     const stored = attemptsOf(file, 'x', 'now');
     expect(stored.map((a) => a.unfinished)).toEqual([true]);
     expect(buildTable(assignment, stored, cases)[0].cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
+  });
+});
+
+describe('results of the previous version', () => {
+  // Written by the version before named fields came to codes: a file and a code of the same hand-in
+  // (two attempts, the second with its reply-order seed, one attempt in progress, an extra field).
+  const oldFile = readFileSync('tests/fixtures/results/v2-file.json', 'utf8');
+  const oldCode = readFileSync('tests/fixtures/results/v2-code.txt', 'utf8');
+
+  it('still import, file and code alike, with the seed and the extra field kept', () => {
+    const fromFile = importFile('old.json', oldFile, assignment, 'now');
+    const fromCode = importCode('old', oldCode, assignment, 'now');
+    if (!('file' in fromFile) || !('file' in fromCode)) throw new Error('an old result was refused');
+    expect(oldCode).toMatch(/^DDR2\./);
+    expect(fromCode.file).toEqual(fromFile.file);
+    expect(fromFile.file.attempts.map((r) => r.seed)).toEqual([undefined, 12345]);
+    expect(fromFile.file.attempts[0]).toHaveProperty('shuffleSeed', 42);
+    expect(fromFile.file.inProgress?.map((r) => r.steps.length)).toEqual([1]);
+    // The finished attempts still recompute to the scores they claim.
+    expect(fromFile.attempts.filter((a) => !a.unfinished).map((a) => recompute(assignment, a.record, c).flags)).toEqual([[], []]);
+  });
+
+  it('are still sealed: an edit to the old code is refused', () => {
+    const file = parseResultFile(oldFile);
+    if (!('file' in file)) throw new Error('the old file was refused');
+    expect(decodeResultCode(encodeResultCode(file.file))).toEqual(file);
+    expect(parseResultFile(oldFile.replace('"opening.2"', '"opening.1"'))).toEqual({ problem: { kind: 'edited' } });
   });
 });
 
