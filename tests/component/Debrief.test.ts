@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Debrief from '../../src/ui/components/Debrief.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
-import { failedResult, mugCase, passedResult, realPathOfMug } from './fixtures.ts';
+import { failedResult, mugCase, passedResult, played, realPathOfMug } from './fixtures.ts';
 
 beforeEach(() => setLang('en'));
 
@@ -57,7 +57,8 @@ describe('Debrief', () => {
   });
 
   it('lines rows up by message when one path answers a message the other never saw', () => {
-    const detour = { ...failedResult, path: [failedResult.path[0], { ...failedResult.path[0], turn: 2, node: 'photo', reply: 'photo.2' }, { ...failedResult.path[1], turn: 3 }] };
+    // The learner asked for a second photo, so they answered "Here is the photo." twice.
+    const detour = played(['opening.2', 'photo.3', 'photo.1']);
     render(Debrief, { case: mugCase, result: detour, realPath: [{ node: 'photo', reply: 'photo.1' }], onrestart: () => {} });
     const section = screen.getByRole('region', { name: 'Your path beside the model answer and the best' });
     const rows = [...section.querySelectorAll<HTMLElement>('li.turn')];
