@@ -3,7 +3,7 @@
  * transcript: the model seller's path passes with full compliance, a critical violation fails
  * however the story ends, and every path through the case reaches an ending.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
 import { loadCase } from './helpers.ts';
@@ -104,8 +104,8 @@ for (const facts of CASES) {
 
     it('replays the model seller’s transcript to a pass with full compliance', () => {
       const a = replay(c, facts.best.replies);
-      expect(a).toBeDefined();
-      const r = resultOf(c, a!);
+      assert.isDefined(a, 'the model transcript fits the case');
+      const r = resultOf(c, a);
       expect(r.ending).toBe(facts.best.ending);
       expect(r.result).toBe('resolved');
       expect(r.satisfaction).toBe(facts.best.satisfaction);

@@ -3,7 +3,7 @@
  * "compatible" listing, and a buyer who wants to deal off the platform. Each model path passes
  * with full compliance; each tempting path that pleases the buyer but breaks a critical rule fails.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/types.ts';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
@@ -63,9 +63,9 @@ const cases: Expected[] = [
 
 const play = (c: Case, replies: string[]): Result => {
   const a = replay(c, replies);
-  expect(a, `transcript ${replies.join(' ')} fits the case`).toBeDefined();
-  expect(a!.ended).toBe(true);
-  return resultOf(c, a!);
+  assert.isDefined(a, `transcript ${replies.join(' ')} fits the case`);
+  expect(a.ended).toBe(true);
+  return resultOf(c, a);
 };
 
 for (const x of cases) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, assert, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { choose, complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, startAttempt, transcript } from '../../src/engine/conversation.ts';
 import { conversationMachine, restoreConversation, saveConversation } from '../../src/engine/machine.ts';
@@ -87,8 +87,8 @@ describe('paths', () => {
 
   it('finds a passing path and no stuck state', () => {
     const e = explore(c);
-    expect(e.passing).toBeDefined();
-    expect(resultOf(c, play(e.passing!)).passed).toBe(true);
+    assert.isDefined(e.passing, 'a passing path was found');
+    expect(resultOf(c, play(e.passing)).passed).toBe(true);
     expect(e.stuck.size).toBe(0);
   });
 

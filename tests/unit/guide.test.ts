@@ -17,7 +17,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { collect } from '../../src/build/scenarios.ts';
 import { CATALOGUE, formatDiagnostic, sortDiagnostics, type DiagnosticCode } from '../../src/case/diagnostics.ts';
 import * as keys from '../../src/case/keys.ts';
@@ -237,9 +237,9 @@ describe('the template', () => {
   it('checks clean against the AliExpress rulebook and is playable', () => {
     const r = checkCase(TEMPLATE, { file: 'scenarios/_template.md', rulebooks: shippedRulebooks });
     expect(codesOf(r.diagnostics)).toEqual([]);
-    expect(r.value).toBeDefined();
+    assert.isDefined(r.value, 'the template checks');
     // Something to learn from: a path that passes and one that fails.
-    const results = allPaths(r.value!).results;
+    const results = allPaths(r.value).results;
     expect(results.some((x) => x.passed)).toBe(true);
     expect(results.some((x) => !x.passed)).toBe(true);
   });

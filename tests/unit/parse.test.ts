@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/case/parse.ts';
 import { parseRulebook } from '../../src/case/rulebook.ts';
 import type { Case, Diagnostic } from '../../src/case/types.ts';
@@ -29,7 +29,7 @@ describe('the valid fixture', () => {
 
   it('parses without diagnostics', () => {
     expect(r.diagnostics).toEqual([]);
-    expect(c).toBeDefined();
+    expect(c.id).toBe('valid-case');
   });
 
   it('reads the front matter', () => {
@@ -307,8 +307,9 @@ describe('aliases and full-width punctuation', () => {
   });
 
   it('the Chinese spelling gives the same case as the English one', () => {
-    expect(zh.value).toBeDefined();
-    expect(comparable(zh.value!)).toEqual(comparable(en.value!));
+    assert.isDefined(zh.value, 'the Chinese spelling checks');
+    assert.isDefined(en.value, 'the English spelling checks');
+    expect(comparable(zh.value)).toEqual(comparable(en.value));
   });
 
   it('conditions keep the source as the author wrote it', () => {
