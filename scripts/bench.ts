@@ -49,6 +49,7 @@ benchAuthoring();
   for (let i = 0; i < 10000; i++) {
     const offered = offeredReplies(c, a);
     const pick = offered[i % 7 === 0 ? 1 : 0];
+    if (!pick) throw new Error(`the generated case offers fewer than two replies at ${a.at}`);
     const t0 = performance.now();
     const next = choose(c, a, pick.id)!;
     steps.push(performance.now() - t0);
