@@ -26,7 +26,7 @@ describe('the satisfaction chart', () => {
     const y = (v: number) => chart.yTicks.find((t) => t.value === v)!.y;
     expect(y(0)).toBe(chart.bottom);
     expect(y(100)).toBe(chart.top);
-    expect(chart.points[2].y).toBeLessThan(chart.points[1].y);
+    expect(chart.points[2]?.y).toBeLessThan(chart.points[1]?.y);
     expect(chart.pass?.y).toBeCloseTo(chart.bottom - 0.6 * (chart.bottom - chart.top), 1);
   });
 
@@ -38,7 +38,7 @@ describe('the satisfaction chart', () => {
   it('copes with an attempt of no turns', () => {
     const empty = satisfactionChart(35, []);
     expect(empty.points).toHaveLength(1);
-    expect(empty.line).toBe(`M${empty.left} ${empty.points[0].y}`);
+    expect(empty.line).toBe(`M${empty.left} ${empty.points[0]?.y}`);
   });
 });
 

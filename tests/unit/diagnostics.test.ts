@@ -284,7 +284,7 @@ describe('rulebook fixtures', () => {
   it.each(RULEBOOK_CODES)('$code: $mistake', ({ code, line, column, at }) => {
     const { file, source, result: r } = rulebookFixture(`${code}.md`);
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
-    expect(r.diagnostics[0].file).toBe(file);
+    expect(r.diagnostics[0]?.file).toBe(file);
     expectPointsAt(source, r.diagnostics[0], at);
     expect(r.value).toBeUndefined();
   });
@@ -294,7 +294,7 @@ describe('rulebook fixtures', () => {
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
     expectPointsAt(source, r.diagnostics[0], at);
     // The hint names the value the author most likely meant.
-    expect(r.diagnostics[0].hint?.en).toContain('platform');
+    expect(r.diagnostics[0]?.hint?.en).toContain('platform');
     expect(r.value).toBeUndefined();
   });
 });
@@ -385,7 +385,7 @@ describe('PATHS_TOO_MANY (generated)', () => {
   it('warns once, at the top of the file, when the state budget runs out', () => {
     const r = tooManyPaths();
     expect(brief(r.diagnostics)).toEqual([{ code: 'PATHS_TOO_MANY', line: 1, column: 1 }]);
-    expect(r.diagnostics[0].message.en).toContain(String(STATE_BUDGET));
+    expect(r.diagnostics[0]?.message.en).toContain(String(STATE_BUDGET));
     // A warning: the case is still playable.
     expect(r.value?.id).toBe('many-flags');
   });

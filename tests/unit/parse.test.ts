@@ -14,6 +14,7 @@ import { readAmount, readCondition, readDate, readList, readTime, readWhole, rea
 import { checkCase } from '../../src/engine/check.ts';
 import { random } from '../../src/engine/order.ts';
 import { LEAK_CODES } from '../../src/engine/leaks.ts';
+import { get, nth } from '../fixtures/present.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -104,8 +105,8 @@ describe('the valid fixture', () => {
   });
 
   it('reads conditions on replies and go to redirects', () => {
-    expect(c.nodes.photo.replies[0].when).toEqual({ source: 'asked-photo', tests: [{ kind: 'flag', flag: 'asked-photo', present: true }] });
-    expect(c.nodes.photo.replies[1].when).toBeUndefined();
+    expect(c.nodes.photo.replies[0]?.when).toEqual({ source: 'asked-photo', tests: [{ kind: 'flag', flag: 'asked-photo', present: true }] });
+    expect(nth(get(c.nodes, 'photo').replies, 1).when).toBeUndefined();
     expect(c.nodes.angry.redirects).toEqual([
       {
         to: 'escalated',
@@ -138,8 +139,8 @@ describe('the valid fixture', () => {
     expect(c.briefing).toEqual({ zh: '你是卖家 LI。' });
     expect(c.analysis).toEqual({ zh: '先道歉、取证，再在平台内退款。' });
     expect(Object.keys(c.rules).sort()).toEqual(['P-OFFPLATFORM', 'P-TRUTHFUL']);
-    expect(c.rules['P-OFFPLATFORM'].severity).toBe('critical');
-    expect(c.rules['P-TRUTHFUL'].asOf).toBe('2020-08');
+    expect(c.rules['P-OFFPLATFORM']?.severity).toBe('critical');
+    expect(c.rules['P-TRUTHFUL']?.asOf).toBe('2020-08');
     expect(c.penalties).toEqual({ critical: 50, major: 20, minor: 10 });
   });
 
@@ -313,9 +314,9 @@ describe('aliases and full-width punctuation', () => {
   });
 
   it('conditions keep the source as the author wrote it', () => {
-    expect(zh.value!.nodes.first.redirects[0].when.source).toBe('满意度 ＜ 10');
-    expect(zh.value!.nodes.first.replies[0].when!.source).toBe('满意度 ≥ 40 且 没有 warned');
-    expect(en.value!.nodes.first.redirects[0].when.source).toBe('satisfaction < 10');
+    expect(zh.value!.nodes.first.redirects[0]?.when.source).toBe('满意度 ＜ 10');
+    expect(zh.value!.nodes.first.replies[0]?.when!.source).toBe('满意度 ≥ 40 且 没有 warned');
+    expect(en.value!.nodes.first.redirects[0]?.when.source).toBe('satisfaction < 10');
   });
 
   it('key spelling is normalised: case, spaces, hyphens, underscores', () => {
@@ -374,7 +375,7 @@ describe('reply key list indentation', () => {
   it('a long value continues on a following line indented deeper than the -', () => {
     const r = parse(MINI_EN.replace('   - feedback: 好。\n', '   - feedback: 好，\n     先道歉再退款。\n'));
     expect(r.diagnostics).toEqual([]);
-    expect(r.value!.nodes.first.replies[0].feedback).toEqual({ zh: '好，\n先道歉再退款。', en: 'Good.' });
+    expect(r.value!.nodes.first.replies[0]?.feedback).toEqual({ zh: '好，\n先道歉再退款。', en: 'Good.' });
   });
 });
 
@@ -645,8 +646,8 @@ describe('rule kind', () => {
     ]) {
       const r = parseRulebook(withKinds(a, b), 'test.md');
       expect(r.diagnostics, a).toEqual([]);
-      expect(r.value!.rules['P-OFFPLATFORM'].kind, a).toBe('platform');
-      expect(r.value!.rules['P-TRUTHFUL'].kind, b).toBe('course');
+      expect(r.value!.rules['P-OFFPLATFORM']?.kind, a).toBe('platform');
+      expect(r.value!.rules['P-TRUTHFUL']?.kind, b).toBe('course');
     }
   });
 
@@ -658,6 +659,6 @@ describe('rule kind', () => {
     const r = parseRulebook(withKinds('- kind: law', '- kind: course'), 'test.md');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['VALUE_INVALID', 10]]);
-    expect(r.diagnostics[0].message.en).toContain('platform, course');
+    expect(r.diagnostics[0]?.message.en).toContain('platform, course');
   });
 });

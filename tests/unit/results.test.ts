@@ -25,6 +25,7 @@ import { asAssigned } from '../../src/assignment/assignment.ts';
 import { canonicalJson } from '../../src/assignment/fingerprint.ts';
 import { pack } from '../../src/assignment/pack.ts';
 import { sha256Hex } from '../../src/assignment/sha256.ts';
+import { get, nth } from '../fixtures/present.ts';
 import { fixtureCase } from './helpers.ts';
 
 const c = fixtureCase();
@@ -61,7 +62,7 @@ const PAYPAL = ['opening.2'];
 describe('result files', () => {
   it('hold the transcript with times, case fingerprint, rulebook version, settings and scores', () => {
     const file = played('张三', '2023001', [REAL]);
-    const [r] = file.attempts;
+    const r = nth(file.attempts, 0, 'the attempt');
     expect(r.steps).toEqual([
       { node: 'opening', reply: 'opening.1', at: '2026-11-21T02:01:00Z' },
       { node: 'photo', reply: 'photo.1', at: '2026-11-21T02:02:00Z' },
@@ -102,7 +103,7 @@ describe('result files', () => {
     const edited = parseResultFile(JSON.stringify({ ...old, seal: sha256Hex(canonicalJson(unscored)).slice(0, 32) }));
     expect('file' in edited).toBe(true);
     if (!('file' in edited)) return;
-    const r = edited.file.attempts[0];
+    const r = nth(edited.file.attempts, 0, 'the attempt');
     expect(r.scores.compliance).toBe(100);
     const again = recompute(assignment, r, c);
     expect(again.result?.compliance).toBe(50);
@@ -134,8 +135,8 @@ describe('result codes', () => {
   it('are sealed like files: an edited transcript, score, name or number is refused; an unsealed old code too', () => {
     const file = played('张三', '2023001', [PAYPAL]);
     const edits: ((f: ResultFile) => ResultFile)[] = [
-      (f) => ({ ...f, attempts: [{ ...f.attempts[0], steps: [{ ...f.attempts[0].steps[0], reply: 'opening.1' }] }] }),
-      (f) => ({ ...f, attempts: [{ ...f.attempts[0], scores: { ...f.attempts[0].scores, compliance: 100, passed: true } }] }),
+      (f) => ({ ...f, attempts: [{ ...nth(f.attempts, 0), steps: [{ ...nth(nth(f.attempts, 0).steps, 0), reply: 'opening.1' }] }] }),
+      (f) => ({ ...f, attempts: [{ ...nth(f.attempts, 0), scores: { ...nth(f.attempts, 0).scores, compliance: 100, passed: true } }] }),
       (f) => ({ ...f, student: { ...f.student, name: '李四' } }),
       (f) => ({ ...f, student: { ...f.student, number: '2023002' } }),
     ];
@@ -156,7 +157,7 @@ describe('result codes', () => {
     expect(parseResultFile(serializeResultFile(withSeed))).toEqual({ file: withSeed });
     const stored = attemptsOf(file, 'x', 'now');
     expect(stored.map((a) => a.unfinished)).toEqual([true]);
-    expect(buildTable(assignment, stored, cases)[0].cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
+    expect(nth(buildTable(assignment, stored, cases), 0).cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
   });
 });
 
@@ -188,7 +189,7 @@ describe('results of the previous version', () => {
 });
 
 describe('recomputation', () => {
-  const [record] = played('张三', '2023001', [REAL]).attempts;
+  const record = nth(played('张三', '2023001', [REAL]).attempts, 0, 'the attempt');
 
   it('replays the transcript against the case with the assignment’s pass rule', () => {
     const strict = { ...assignment, pass: { minSatisfaction: 90, minCompliance: 80, criticalFails: true } };
@@ -199,13 +200,13 @@ describe('recomputation', () => {
   });
 
   it('flags a transcript that does not fit, an unfinished one, another version of the case, a case not assigned', () => {
-    const wrongReply = { ...record, steps: [record.steps[0], { ...record.steps[1], reply: 'opening.3' }] };
+    const wrongReply = { ...record, steps: [nth(record.steps, 0), { ...nth(record.steps, 1), reply: 'opening.3' }] };
     expect(recompute(assignment, wrongReply, c)).toEqual({ flags: ['does-not-fit'] });
-    const wrongNode = { ...record, steps: [{ ...record.steps[0], node: 'photo' }, record.steps[1]] };
+    const wrongNode = { ...record, steps: [{ ...nth(record.steps, 0), node: 'photo' }, nth(record.steps, 1)] };
     expect(recompute(assignment, wrongNode, c)).toEqual({ flags: ['does-not-fit'] });
     expect(recompute(assignment, { ...record, steps: record.steps.slice(0, 1) }, c)).toEqual({ flags: ['not-finished'] });
     const changed = structuredClone(c);
-    changed.nodes.photo.replies[0].satisfaction = 5;
+    nth(get(changed.nodes, 'photo').replies, 0).satisfaction = 5;
     const r = recompute(assignment, record, changed);
     expect(r.flags).toEqual(['case-changed', 'scores-differ']);
     expect(r.result?.satisfaction).toBe(60);
@@ -269,20 +270,20 @@ describe('class table and summary', () => {
   const rows = buildTable(assignment, stored, cases);
 
   it('has a row per student with the attempt that counts, attempts, time and lateness', () => {
-    expect(rows.map((r) => [r.name, r.cells[c.id].attempts.length, r.cells[c.id].best?.result?.passed, r.cells[c.id].late])).toEqual([
+    expect(rows.map((r) => [r.name, get(r.cells, c.id).attempts.length, get(r.cells, c.id).best?.result?.passed, get(r.cells, c.id).late])).toEqual([
       ['张三', 2, true, false],
       ['李四', 1, false, false],
       ['Wang Wu', 1, expect.any(Boolean), true],
     ]);
     // Two attempts of one reply and two replies: 61 s + 121 s.
-    expect(rows[0].cells[c.id].timeSpent).toBe(61 + 121);
-    expect(rows[0].passedAll).toBe(true);
+    expect(get(nth(rows, 0).cells, c.id).timeSpent).toBe(61 + 121);
+    expect(nth(rows, 0).passedAll).toBe(true);
   });
 
   it('counts first attempts at each decision point and the rules broken most', () => {
     const s = summarizeCase(c.id, c, rows);
     expect(s.students).toBe(3);
-    expect(s.passed).toBe(1 + (rows[2].cells[c.id].best?.result?.passed ? 1 : 0));
+    expect(s.passed).toBe(1 + (get(nth(rows, 2).cells, c.id).best?.result?.passed ? 1 : 0));
     const opening = s.decisions.find((d) => d.node === 'opening')!;
     expect(opening.reached).toBe(3);
     expect(opening.replies.map((r) => [r.reply, r.count, r.weak])).toEqual([
@@ -307,10 +308,10 @@ describe('import', () => {
     const two = `${code.slice(0, 20)}\n${code.slice(20)}\nand ${encodeResultCode(played('李四', '2023002', [PAYPAL]))}`;
     const codes = splitCodes(two);
     expect(codes).toHaveLength(2);
-    expect(importCode('code 1', codes[0], assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
-    expect(importCode('code 1', codes[0].replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('code 1', nth(codes, 0), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('code 1', nth(codes, 0).replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
     expect(importCode('bad', code.slice(0, -5), assignment, 'now')).toEqual({ label: 'bad', problem: { kind: 'damaged-code' } });
-    expect(importCode('code 2', codes[1], assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
+    expect(importCode('code 2', nth(codes, 1), assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
     // A code relabelled with another assignment breaks its seal; a real one of another assignment is named.
     expect(importCode('code 3', encodeResultCode(other), assignment, 'now')).toEqual({ label: 'code 3', problem: { kind: 'edited' } });
     const otherFile = makeResultFile({ ...assignment, id: 'other', title: 'Other' }, good.student, good.attempts, good.savedAt);

@@ -48,8 +48,8 @@ describe('graph model', () => {
       ['lost', 'ending'],
     ]);
     const byId = Object.fromEntries(model.nodes.map((n) => [n.id, n]));
-    expect(byId['first-message'].start).toBe(true);
-    expect(byId['first-message'].line).toBe(template.nodes['first-message'].at.line);
+    expect(byId['first-message']?.start).toBe(true);
+    expect(byId['first-message']?.line).toBe(template.nodes['first-message']?.at.line);
     expect(byId.solved).toMatchObject({ result: 'resolved', real: true });
     expect(byId.escalated).toMatchObject({ result: 'escalated', real: false });
     expect(model.nodes.every((n) => n.reachable)).toBe(true);
