@@ -9,6 +9,7 @@ import { pack, unpack } from '../../src/assignment/pack.ts';
 import { sha256Hex } from '../../src/assignment/sha256.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { fixtureCase, loadCase } from './helpers.ts';
+import { get, nth } from '../fixtures/present.ts';
 
 const seed = loadCase('scenarios', 'aliexpress-price-drop.md');
 
@@ -58,14 +59,14 @@ describe('case fingerprint', () => {
     const again = loadCase('scenarios', 'aliexpress-price-drop.md');
     expect(caseHash(again)).toBe(caseHash(seed));
     const reworded = structuredClone(seed);
-    reworded.nodes['dispute-opened'].replies[0].text = 'Reworded.';
+    nth(get(reworded.nodes, 'dispute-opened').replies, 0).text = 'Reworded.';
     reworded.analysis = { en: 'Other analysis' };
     expect(caseHash(reworded)).toBe(caseHash(seed));
     const rescored = structuredClone(seed);
-    rescored.nodes['dispute-opened'].replies[0].satisfaction += 1;
+    nth(get(rescored.nodes, 'dispute-opened').replies, 0).satisfaction += 1;
     expect(caseHash(rescored)).not.toBe(caseHash(seed));
     const regraded = structuredClone(seed);
-    regraded.rules['P-OFFPLATFORM'].severity = 'major';
+    get(regraded.rules, 'P-OFFPLATFORM').severity = 'major';
     expect(caseHash(regraded)).not.toBe(caseHash(seed));
     expect(rulebookVersion(regraded)).not.toBe(rulebookVersion(seed));
     expect(rulebookVersion(seed)).toMatch(/^aliexpress@[0-9a-f]{12}$/);

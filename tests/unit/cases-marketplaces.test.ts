@@ -111,6 +111,7 @@ for (const x of CASES) {
     it('marks the model path as the real one, and no path scores better', () => {
       expect(realPath(c).map((s) => s.reply)).toEqual(x.best.replies);
       const best = [...walk.results].sort(byBest)[0];
+      assert.isDefined(best, 'the case has a path');
       expect(best.passed).toBe(true);
       expect(best.compliance).toBe(100);
       expect(best.satisfaction).toBe(x.best.satisfaction);

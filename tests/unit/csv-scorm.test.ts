@@ -9,6 +9,7 @@ import { assignCase } from '../../src/assignment/assignment.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { fixtureCase } from './helpers.ts';
+import { get } from '../fixtures/present.ts';
 
 const c = fixtureCase();
 const assignment: Assignment = {
@@ -113,7 +114,7 @@ describe('SCORM', () => {
     const done = overall([{ caseId: c.id, result }]);
     expect(statusValues('1.2', done)).toContainEqual(['cmi.core.lesson_status', 'failed']);
     expect(statusValues('2004', done)).toEqual(expect.arrayContaining([['cmi.success_status', 'failed'], ['cmi.completion_status', 'completed'], ['cmi.score.scaled', '0.5']]));
-    const best = bestReply(c.nodes.opening)!.id;
+    const best = bestReply(get(c.nodes, 'opening'))!.id;
     expect(best).not.toBe('opening.2');
     expect(interactionValues('1.2', c, record, result, () => 3)).toEqual([
       ['cmi.interactions.3.id', `${c.id}.opening`],

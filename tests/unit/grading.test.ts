@@ -11,6 +11,7 @@ import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { trimPasted } from '../../src/ui/trim-pasted.ts';
 import { encodeAssignment } from '../../src/assignment/assignment.ts';
 import { fixtureCase } from './helpers.ts';
+import { get, nth } from '../fixtures/present.ts';
 
 const c = fixtureCase();
 const assignment: Assignment = {
@@ -67,7 +68,7 @@ describe('the class table', () => {
 
   it('shows attempts past the limit without counting them, and flags one number under two names', () => {
     const rows = buildTable(assignment, [...attemptsOf(file('张三', '2023001', 3), 'a', 'now'), ...attemptsOf(file('王五', '2023001', 1, '2026-11-22T02:00:00Z'), 'b', 'now')], cases);
-    const cell = rows[0].cells[c.id];
+    const cell = get(nth(rows, 0).cells, c.id);
     expect(cell.attempts.map((a) => a.flags.includes('over-limit'))).toEqual([false, false, true, true]);
     expect(cell.best?.stored.record.number).toBe(2);
     expect(rows[0]?.flags).toEqual(['number-shared']);

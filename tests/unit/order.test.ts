@@ -19,7 +19,7 @@ import { bestReply, hasHint, isLongest, leakFigures, longestShare, temptingTraps
 import { restoreConversation, saveConversation, conversationMachine } from '../../src/engine/machine.ts';
 import { inShownOrder, isSeed, shownAlong, shownReplies } from '../../src/engine/order.ts';
 import { createActor } from 'xstate';
-import { nth } from '../fixtures/present.ts';
+import { get, nth } from '../fixtures/present.ts';
 import { fixtureCase, loadCase } from './helpers.ts';
 
 const c = fixtureCase();
@@ -46,7 +46,8 @@ describe('the order replies are shown in', () => {
       const shown = ids(inShownOrder(five, 'n', seed));
       expect([...shown].sort()).toEqual(ids(five));
       orders.add(shown.join(''));
-      firsts.set(shown[0], (firsts.get(shown[0]) ?? 0) + 1);
+      const first = nth(shown, 0);
+      firsts.set(first, (firsts.get(first) ?? 0) + 1);
     }
     expect(orders.size).toBeGreaterThan(20);
     expect([...firsts.keys()].sort()).toEqual(ids(five));
@@ -70,7 +71,7 @@ describe('the order replies are shown in', () => {
 
   it('is the file order without a seed (studio, path report, checker, older files)', () => {
     expect(ids(inShownOrder(five, 'n', undefined))).toEqual(ids(five));
-    expect(ids(shownReplies(c, startAttempt(c)))).toEqual(ids(c.nodes.opening.replies));
+    expect(ids(shownReplies(c, startAttempt(c)))).toEqual(ids(get(c.nodes, 'opening').replies));
   });
 
   it('follows the attempt through its path, and the teacher sees the same order', () => {
@@ -110,12 +111,12 @@ describe('keep: in a case file', () => {
   it.each([['last', 'last'], ['first', 'first'], ['最后', 'last'], ['最前', 'first']] as const)('keep: %s', (value, place) => {
     const r = parseCase(withKeep(value), { rulebooks });
     expect(r.diagnostics).toEqual([]);
-    expect(r.value!.nodes.opening.replies[2]?.keep).toBe(place);
+    expect(nth(get(r.value!.nodes, 'opening').replies, 2).keep).toBe(place);
   });
 
   it('accepts the Chinese key 固定', () => {
     const r = parseCase(withKeep('last').replace('   - keep: last', '   - 固定: 最后'), { rulebooks });
-    expect(r.value!.nodes.opening.replies[2]?.keep).toBe('last');
+    expect(nth(get(r.value!.nodes, 'opening').replies, 2).keep).toBe('last');
   });
 
   it('reports a bad value as KEEP_INVALID where it is written', () => {
@@ -239,7 +240,7 @@ describe('the seed in the result file and code', () => {
 
   it('refuses a seed that is not a whole 32-bit number', () => {
     const file = handed(1);
-    const bad = { ...file, attempts: [{ ...file.attempts[0], seed: -3 }] };
+    const bad = { ...file, attempts: [{ ...nth(file.attempts, 0), seed: -3 }] };
     expect(readResultFile(makeResultFile(assignment, file.student, bad.attempts, file.savedAt))).toEqual({ problem: { kind: 'invalid', field: 'attempts.0.seed' } });
   });
 });
