@@ -34,7 +34,7 @@ const ASSIGNMENT: Assignment = {
   title: 'Refusals',
   created: '2026-01-01T00:00:00Z',
   settings: { feedback: 'immediate', hints: true, attempts: 0, showRealPath: true },
-  cases: [{ id: 'aliexpress-price-drop', hash: 'x', version: '1' }],
+  cases: [{ id: 'aliexpress-price-drop', hash: 'abc123def456', version: '1' }],
 };
 
 export interface HostileInputs {
