@@ -51,8 +51,9 @@ function printLighthouse(label: string, f: LighthouseFigures): void {
 
 /** The generated case, on a shipped rulebook: a file opened in the player is checked against those. */
 function benchFile(rulebooks: Record<string, Rulebook>): { name: string; source: string } {
-  const rulebook = Object.values(rulebooks)[0];
-  const rule = Object.keys(rulebook.rules)[0];
+  const [rulebook] = Object.values(rulebooks);
+  const [rule] = Object.keys(rulebook?.rules ?? {});
+  if (!rulebook || !rule) throw new Error('the benchmark needs a shipped rulebook with at least one rule');
   return { name: `bench-${REPLY_NODES}.md`, source: generateCase(REPLY_NODES, { rulebook: rulebook.id, rule, platform: rulebook.platform }) };
 }
 
@@ -67,7 +68,7 @@ async function printLatency(browser: Browser, site: Site, file: { name: string; 
   console.log(`    continue → next replies ${p(played.next)}`);
   const long = await replyLatency(browser, site, file, LONG_ATTEMPT);
   console.log(`  one attempt of ${LONG_ATTEMPT} turns (the chat grows to ${2 * LONG_ATTEMPT} messages): reply → feedback shown`);
-  for (const [from, to] of [[1, 50], [51, 150], [151, LONG_ATTEMPT]])
+  for (const [from, to] of [[1, 50], [51, 150], [151, LONG_ATTEMPT]] as const)
     console.log(`    turns ${`${from}–${to}`.padEnd(9)} ${p(long.reply.slice(from - 1, to))}`);
 }
 
@@ -79,9 +80,11 @@ export async function benchBrowser(root: string, options: { lighthouse?: boolean
   }
   const { summaries, cases, rulebooks } = compileCases('scenarios', root);
   const longest = `${Math.max(...[...cases.values()].map((c) => Math.max(0, ...allPaths(c, { maxVisits: 1 }).results.map((r) => r.path.length))))} turns`;
-  const caseRoute = `#/case/${encodeURIComponent(summaries[0].id)}`;
+  const [first] = summaries;
+  if (!first) throw new Error('scenarios/ holds no case to measure');
+  const caseRoute = `#/case/${encodeURIComponent(first.id)}`;
 
-  const [load] = loadavg();
+  const [load = 0] = loadavg();
   console.log(`\nBuilding the site into a temporary folder and serving it with vite preview… (load average ${load.toFixed(1)} on ${availableParallelism()} cores${load > availableParallelism() ? ': busy, browser figures will be worse than usual' : ''})`);
   const site = await buildAndServe(root);
   let browser: Browser | undefined;

@@ -43,11 +43,12 @@ async function runOnce(url: string, chromePath: string, out: string): Promise<Li
   const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
   if (report.runtimeError) throw new Error(`Lighthouse: ${report.runtimeError.message}`);
   return {
-    performance: report.categories.performance.score ?? NaN,
-    accessibility: report.categories.accessibility.score ?? NaN,
-    cls: report.audits['cumulative-layout-shift'].numericValue ?? NaN,
-    lcpMs: report.audits['largest-contentful-paint'].numericValue ?? NaN,
-    tbtMs: report.audits['total-blocking-time'].numericValue ?? NaN,
+    // A category or audit missing from the report shows as NaN, which no goal accepts.
+    performance: report.categories.performance?.score ?? NaN,
+    accessibility: report.categories.accessibility?.score ?? NaN,
+    cls: report.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+    lcpMs: report.audits['largest-contentful-paint']?.numericValue ?? NaN,
+    tbtMs: report.audits['total-blocking-time']?.numericValue ?? NaN,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Case, PassRule } from '../case/types.ts';
 import { caseHash } from './fingerprint.ts';
-import { isBool, isInstant, isInt, isRecord, isString, need, ShapeError, type Json } from './guards.ts';
+import { int, isBool, isInstant, isRecord, isString, list, need, oneOf, ShapeError, slots, text, want } from './guards.ts';
 import { pack, unpack, type UnpackProblem } from './pack.ts';
 import type { AssignedCase, Assignment, AssignmentSettings, Student } from './types.ts';
 
@@ -37,7 +37,7 @@ export function assignCase(c: Case, source?: { text: string; file: string }): As
 export const sameFingerprint = (fingerprint: string, c: Case): boolean => fingerprint.length >= SHORT_HASH && caseHash(c).startsWith(fingerprint);
 
 const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const fromSeconds = (s: unknown, field: string) => new Date(need(isInt(s, 0, 1e11), field, s as number) * 1000).toISOString().replace('.000Z', 'Z');
+const fromSeconds = (s: unknown, field: string) => new Date(want(s, int(0, 1e11), field) * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * The link's compact form: positions instead of names and times as seconds, so a link for three
@@ -61,12 +61,12 @@ function compact(a: Assignment): unknown[] {
 }
 
 function expand(v: unknown): Record<string, unknown> {
-  const r = need(Array.isArray(v) && (v.length === 9 || v.length === 10), 'assignment', v as unknown[]);
+  const r = want(v, slots(9, 1), 'assignment');
   const flag = (x: unknown, field: string) => need(x === 0 || x === 1, field, x) === 1;
-  const [f, h, n, real] = need(Array.isArray(r[6]) && r[6].length === 4, 'settings', r[6] as unknown[]);
-  const pass = r[7] === 0 ? undefined : need(Array.isArray(r[7]) && r[7].length === 3, 'pass', r[7] as unknown[]);
-  const extra = r[9] === undefined ? {} : need(isRecord(r[9]), 'extra', r[9] as Json);
-  const student = extra.for === undefined ? undefined : need(Array.isArray(extra.for) && extra.for.length === 2, 'for', extra.for as unknown[]);
+  const [f, h, n, real] = want(r[6], slots(4), 'settings');
+  const pass = r[7] === 0 ? undefined : want(r[7], slots(3), 'pass');
+  const extra = r[9] === undefined ? {} : want(r[9], isRecord, 'extra');
+  const student = extra.for === undefined ? undefined : want(extra.for, slots(2), 'for');
   return {
     format: 1,
     id: r[0],
@@ -77,8 +77,8 @@ function expand(v: unknown): Record<string, unknown> {
     ...(r[5] === '' ? {} : { timeZone: r[5] }),
     settings: { feedback: flag(f, 'settings.feedback') ? 'deferred' : 'immediate', hints: flag(h, 'settings.hints'), attempts: n, showRealPath: flag(real, 'settings.showRealPath') },
     ...(pass ? { pass: { minSatisfaction: pass[0], minCompliance: pass[1], criticalFails: flag(pass[2], 'pass.criticalFails') } } : {}),
-    cases: need(Array.isArray(r[8]), 'cases', r[8] as unknown[]).map((c, i) => {
-      const x = need(Array.isArray(c) && (c.length === 3 || c.length === 5), `cases.${i}`, c as unknown[]);
+    cases: want(r[8], list(Infinity), 'cases').map((c, i) => {
+      const x = want(c, (x): x is unknown[] => Array.isArray(x) && (x.length === 3 || x.length === 5), `cases.${i}`);
       return { id: x[0], hash: x[1], version: x[2], ...(x.length === 5 ? { source: x[3], ...(x[4] === '' ? {} : { file: x[4] }) } : {}) };
     }),
     ...(extra.series === undefined ? {} : { series: extra.series }),
@@ -112,60 +112,64 @@ export function decodeAssignment(payload: string): { assignment: Assignment } | 
 }
 
 export function readSettings(v: unknown, field = 'settings'): AssignmentSettings {
-  const s = need(isRecord(v), field, v as Json);
+  const s = want(v, isRecord, field);
   return {
-    feedback: need(s.feedback === 'immediate' || s.feedback === 'deferred', `${field}.feedback`, s.feedback as AssignmentSettings['feedback']),
-    hints: need(isBool(s.hints), `${field}.hints`, s.hints as boolean),
-    attempts: need(isInt(s.attempts, 0, 99), `${field}.attempts`, s.attempts as number),
-    showRealPath: need(isBool(s.showRealPath), `${field}.showRealPath`, s.showRealPath as boolean),
+    feedback: want(s.feedback, oneOf('immediate', 'deferred'), `${field}.feedback`),
+    hints: want(s.hints, isBool, `${field}.hints`),
+    attempts: want(s.attempts, int(0, 99), `${field}.attempts`),
+    showRealPath: want(s.showRealPath, isBool, `${field}.showRealPath`),
   };
 }
 
 export function readPass(v: unknown, field = 'pass'): PassRule {
-  const p = need(isRecord(v), field, v as Json);
+  const p = want(v, isRecord, field);
   return {
-    minSatisfaction: need(isInt(p.minSatisfaction, 0, 100), `${field}.minSatisfaction`, p.minSatisfaction as number),
-    minCompliance: need(isInt(p.minCompliance, 0, 100), `${field}.minCompliance`, p.minCompliance as number),
-    criticalFails: need(isBool(p.criticalFails), `${field}.criticalFails`, p.criticalFails as boolean),
+    minSatisfaction: want(p.minSatisfaction, int(0, 100), `${field}.minSatisfaction`),
+    minCompliance: want(p.minCompliance, int(0, 100), `${field}.minCompliance`),
+    criticalFails: want(p.criticalFails, isBool, `${field}.criticalFails`),
   };
 }
 
+const isHash = (v: unknown): v is string => isString(v, 64) && /^[0-9a-f]+$/.test(v);
+
+function readAssignedCase(item: unknown, field: string): AssignedCase {
+  const c = want(item, isRecord, field);
+  return {
+    id: want(c.id, text(200), `${field}.id`),
+    hash: want(c.hash, isHash, `${field}.hash`),
+    version: want(c.version, text(100), `${field}.version`),
+    ...(c.source === undefined ? {} : { source: want(c.source, text(2_000_000), `${field}.source`) }),
+    ...(c.file === undefined ? {} : { file: want(c.file, text(300), `${field}.file`) }),
+  };
+}
+
+const isId = (v: unknown): v is string => isString(v, 64) && v.length > 0;
+
 function readAssignment(v: unknown): Assignment {
-  const a = need(isRecord(v), 'assignment', v as Json);
+  const a = want(v, isRecord, 'assignment');
   need(a.format === 1, 'format', 1);
-  const cases = need(Array.isArray(a.cases) && a.cases.length > 0 && a.cases.length <= 50, 'cases', a.cases as unknown[]);
+  const cases = want(a.cases, list(50), 'cases');
+  need(cases.length > 0, 'cases', cases);
   return {
     format: 1,
-    id: need(isString(a.id, 64) && a.id.length > 0, 'id', a.id as string),
-    className: need(isString(a.className, 200), 'className', a.className as string),
-    title: need(isString(a.title, 200), 'title', a.title as string),
-    created: need(isInstant(a.created), 'created', a.created as string),
-    ...(a.due === undefined ? {} : { due: need(isInstant(a.due), 'due', a.due as string) }),
-    ...(a.timeZone === undefined ? {} : { timeZone: need(isString(a.timeZone, 64), 'timeZone', a.timeZone as string) }),
+    id: want(a.id, isId, 'id'),
+    className: want(a.className, text(200), 'className'),
+    title: want(a.title, text(200), 'title'),
+    created: want(a.created, isInstant, 'created'),
+    ...(a.due === undefined ? {} : { due: want(a.due, isInstant, 'due') }),
+    ...(a.timeZone === undefined ? {} : { timeZone: want(a.timeZone, text(64), 'timeZone') }),
     settings: readSettings(a.settings),
     ...(a.pass === undefined ? {} : { pass: readPass(a.pass) }),
-    cases: cases.map((item, i) => {
-      const c = need(isRecord(item), `cases.${i}`, item as Json);
-      return {
-        id: need(isString(c.id, 200), `cases.${i}.id`, c.id as string),
-        hash: need(isString(c.hash, 64) && /^[0-9a-f]+$/.test(c.hash), `cases.${i}.hash`, c.hash as string),
-        version: need(isString(c.version, 100), `cases.${i}.version`, c.version as string),
-        ...(c.source === undefined ? {} : { source: need(isString(c.source, 2_000_000), `cases.${i}.source`, c.source as string) }),
-        ...(c.file === undefined ? {} : { file: need(isString(c.file, 300), `cases.${i}.file`, c.file as string) }),
-      };
-    }),
-    ...(a.series === undefined ? {} : { series: need(isString(a.series, 64) && a.series.length > 0, 'series', a.series as string) }),
-    ...(a.revision === undefined ? {} : { revision: need(isInt(a.revision, 2, 999), 'revision', a.revision as number) }),
+    cases: cases.map((item, i) => readAssignedCase(item, `cases.${i}`)),
+    ...(a.series === undefined ? {} : { series: want(a.series, isId, 'series') }),
+    ...(a.revision === undefined ? {} : { revision: want(a.revision, int(2, 999), 'revision') }),
     ...(a.for === undefined ? {} : { for: readStudent(a.for, 'for') }),
   };
 }
 
 function readStudent(v: unknown, field: string): Student {
-  const s = need(isRecord(v), field, v as Json);
-  return {
-    name: need(isString(s.name, 200), `${field}.name`, s.name as string),
-    number: need(isString(s.number, 100) && s.number.trim() !== '', `${field}.number`, s.number as string),
-  };
+  const s = want(v, isRecord, field);
+  return { name: want(s.name, text(200), `${field}.name`), number: want(s.number, text(100, true), `${field}.number`) };
 }
 
 /** The id every version of an assignment shares: the first version's. */

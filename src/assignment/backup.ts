@@ -49,7 +49,8 @@ function readAttempt(v: unknown): StoredAttempt | undefined {
     false,
   );
   if (!('file' in read)) return undefined;
-  const record = read.file.attempts[0];
+  const [record] = read.file.attempts;
+  if (!record) return undefined;
   return {
     key: attemptKey(v.assignmentId, read.file.student.number, record.id),
     assignmentId: v.assignmentId,

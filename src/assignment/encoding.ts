@@ -7,6 +7,16 @@
  */
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * An entry of a fixed-size table (a lookup table, a hash's state) at an index that is in range by
+ * construction; a slip in that arithmetic throws at once instead of computing with `undefined`.
+ */
+export function entry(table: ArrayLike<number>, i: number): number {
+  const v = table[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside a table of ${table.length}`);
+  return v;
+}
 /** Each character code's value in the alphabet, or -1. */
 const LOOKUP = (() => {
   const table = new Int8Array(128).fill(-1);
@@ -15,12 +25,13 @@ const LOOKUP = (() => {
 })();
 
 /** The value (0–63) of one base64url character, or -1 for any other. */
-export const base64urlValue = (code: number): number => (code < 128 ? LOOKUP[code] : -1);
+export const base64urlValue = (code: number): number => (code < 128 ? entry(LOOKUP, code) : -1);
 
 export function toBase64url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    // Past the end, the last group is padded with zero bits.
+    const n = (entry(bytes, i) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
     for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
   }
@@ -65,7 +76,7 @@ export function crc32(bytes: Uint8Array): number {
 export const CRC32_START = 0xffffffff;
 export function crc32Update(state: number, bytes: Uint8Array): number {
   let c = state;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  for (const b of bytes) c = entry(CRC_TABLE, (c ^ b) & 0xff) ^ (c >>> 8);
   return c;
 }
 export const crc32Finish = (state: number): number => (state ^ 0xffffffff) >>> 0;

@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 function playable(c: Case) {
-  const sorted = <T>(record: Record<string, T>) => Object.keys(record).sort().map((k) => record[k]);
+  const sorted = <T>(record: Record<string, T>) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return {
     id: c.id,
     start: c.start,

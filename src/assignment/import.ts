@@ -4,7 +4,7 @@
  */
 import { attemptsOf, type StoredAttempt } from './dedupe.ts';
 import { checksumEnds, MAX_PACKED_CHARS } from './pack.ts';
-import { decodeResultCode, parseResultFile, RESULT_CODE_PREFIX, type ResultProblem } from './result-file.ts';
+import { CODE_PREFIXES, decodeResultCode, parseResultFile, type ResultProblem } from './result-file.ts';
 import type { Assignment, ResultFile } from './types.ts';
 
 export type ImportProblem =
@@ -32,9 +32,11 @@ export function importFile(name: string, text: string, a: Assignment, now: strin
   return accept(name, parseResultFile(text), a, name, now, versions);
 }
 
-/** Pasted text may hold many codes, each starting with the prefix; returns the text from each prefix to the next. */
+const ANY_PREFIX = new RegExp(CODE_PREFIXES.map((p) => p.replace('.', '\\.')).join('|'), 'g');
+
+/** Pasted text may hold many codes, each starting with a prefix; returns the text from each prefix to the next. */
 export function splitCodes(text: string): string[] {
-  const at = [...text.matchAll(new RegExp(RESULT_CODE_PREFIX.replace('.', '\\.'), 'g'))].map((m) => m.index);
+  const at = [...text.matchAll(ANY_PREFIX)].map((m) => m.index);
   if (at.length === 0) return text.trim() ? [text.trim()] : [];
   return at.map((start, i) => text.slice(start, at[i + 1]).trim());
 }
@@ -46,8 +48,9 @@ export function splitCodes(text: string): string[] {
  */
 export function importCode(label: string, text: string, a: Assignment, now: string, versions?: ReadonlySet<string>): ImportOutcome {
   const pieces = text.split(/\s+/).filter(Boolean);
-  if (!pieces[0]?.startsWith(RESULT_CODE_PREFIX)) return accept(label, decodeResultCode(pieces.slice(0, 2).join('')), a, 'code', now, versions);
-  for (const n of checksumEnds(RESULT_CODE_PREFIX, pieces)) {
+  const prefix = CODE_PREFIXES.find((p) => pieces[0]?.startsWith(p));
+  if (!prefix) return accept(label, decodeResultCode(pieces.slice(0, 2).join('')), a, 'code', now, versions);
+  for (const n of checksumEnds(prefix, pieces)) {
     const read = decodeResultCode(pieces.slice(0, n).join(''));
     if ('file' in read || read.problem.kind !== 'damaged-code') return accept(label, read, a, 'code', now, versions);
   }

@@ -70,8 +70,8 @@ export function checksumEnds(prefix: string, words: readonly string[]): number[]
   // The checksum of bytes[0, summed): the body of a code that ends `summed + 4` bytes in.
   let crc = CRC32_START;
   let summed = 0;
-  for (let w = 0; w < words.length; w++) {
-    const word = w === 0 ? words[0].slice(prefix.length) : words[w];
+  for (const [w, text] of words.entries()) {
+    const word = w === 0 ? text.slice(prefix.length) : text;
     for (let i = 0; i < word.length; i++) {
       const v = base64urlValue(word.charCodeAt(i));
       // A character no code holds ends every longer candidate too.
@@ -86,7 +86,7 @@ export function checksumEnds(prefix: string, words: readonly string[]): number[]
     if (chars % 4 === 1 || written < 5) continue;
     crc = crc32Update(crc, bytes.subarray(summed, written - 4));
     summed = written - 4;
-    const stored = ((bytes[summed] << 24) | (bytes[summed + 1] << 16) | (bytes[summed + 2] << 8) | bytes[summed + 3]) >>> 0;
+    const stored = new DataView(bytes.buffer).getUint32(summed);
     if (crc32Finish(crc) === stored) ends.push(w + 1);
   }
   return ends.reverse();

@@ -78,8 +78,9 @@ export function begin(p: Progress, caseId: string, now: number): Progress {
 export function track(p: Progress, caseId: string, path: readonly { node: string; reply: string }[], now: number): Progress {
   const cur = p.current[caseId];
   if (!cur) return p;
+  const sameStep = (i: number) => cur.steps[i]?.reply === path[i]?.reply && cur.steps[i]?.node === path[i]?.node;
   let same = 0;
-  while (same < Math.min(path.length, cur.steps.length) && cur.steps[same].reply === path[same].reply && cur.steps[same].node === path[same].node) same++;
+  while (same < Math.min(path.length, cur.steps.length) && sameStep(same)) same++;
   if (same === path.length && same === cur.steps.length) return p;
   const steps = [...cur.steps.slice(0, same), ...path.slice(same).map((s) => ({ node: s.node, reply: s.reply, at: instant(now) }))];
   return { ...p, current: table([...Object.entries(p.current), [caseId, { ...cur, steps }]]) };
@@ -94,6 +95,7 @@ export function finish(p: Progress, a: Assignment, c: Case, result: Result, now:
   if (!p.student || !p.current[c.id]) return p;
   const tracked = track(p, c.id, result.path, now);
   const cur = tracked.current[c.id];
+  if (!cur) return p;
   const record = makeAttemptRecord({
     assignment: a,
     student: p.student,

@@ -57,7 +57,7 @@ export function recompute(assignment: Assignment, record: AttemptRecord, origina
 
   const c = asAssigned(assignment, original);
   const attempt = replay(c, record.steps.map((s) => s.reply));
-  const fits = !!attempt && attempt.path.every((step, i) => step.node === record.steps[i].node);
+  const fits = !!attempt && attempt.path.every((step, i) => step.node === record.steps[i]?.node);
   if (!attempt || !fits) return { flags: [...flags, 'does-not-fit'] };
   if (!attempt.ended) return { flags: [...flags, 'not-finished'] };
 

@@ -17,20 +17,24 @@ import { isSeed } from '../engine/order.ts';
 import type { Result } from '../engine/types.ts';
 import { readPass, readSettings, SHORT_HASH } from './assignment.ts';
 import { canonicalJson, caseHash, rulebookVersion } from './fingerprint.ts';
-import { isBool, isInstant, isInt, isRecord, isString, need, ShapeError, type Json } from './guards.ts';
+import { instant, int, isBool, isInstant, isNumber, isRecord, isString, list, need, ShapeError, text, want, type Json } from './guards.ts';
 import { pack, unpack } from './pack.ts';
+import { fileFromV2Code } from './result-code-v2.ts';
 import { sha256Hex } from './sha256.ts';
-import { RESULT_FORMAT, type Assignment, type AttemptRecord, type RecordedStep, type ResultFile, type Student } from './types.ts';
+import { RESULT_FORMAT, type Assignment, type AttemptRecord, type ClaimedScores, type RecordedStep, type ResultFile, type Student } from './types.ts';
 
-export const RESULT_CODE_PREFIX = 'DDR2.';
+export const RESULT_CODE_PREFIX = 'DDR3.';
+/** Codes of the version before, with positional lists: still read. */
+export const V2_CODE_PREFIX = 'DDR2.';
 /** Codes written before codes were sealed: refused, with the reason. */
 export const OLD_CODE_PREFIX = 'DDR1.';
+/** Every prefix a code this program reads may start with, newest first. */
+export const CODE_PREFIXES = [RESULT_CODE_PREFIX, V2_CODE_PREFIX] as const;
 
 /** Student numbers are compared after folding full-width digits and letters and case. */
 export const studentKey = (number: string): string => number.normalize('NFKC').trim().toUpperCase();
 
-/** Whole seconds, UTC: what the files store, so a code round-trips exactly. */
-export const instant = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+export { instant };
 
 /** An attempt's id comes from its content, so the same attempt read from a file and a code is one. */
 export function attemptId(assignmentId: string, student: Pick<Student, 'number'>, r: Omit<AttemptRecord, 'id'>): string {
@@ -133,86 +137,84 @@ export type ResultProblem =
 export type ReadResult = { file: ResultFile } | { problem: ResultProblem };
 
 function readStep(v: unknown, field: string): RecordedStep {
-  const s = need(isRecord(v), field, v as Json);
+  const s = want(v, isRecord, field);
   return {
-    node: need(isString(s.node, 200), `${field}.node`, s.node as string),
-    reply: need(isString(s.reply, 200), `${field}.reply`, s.reply as string),
-    at: need(isInstant(s.at), `${field}.at`, s.at as string),
+    node: want(s.node, text(200), `${field}.node`),
+    reply: want(s.reply, text(200), `${field}.reply`),
+    at: want(s.at, isInstant, `${field}.at`),
   };
 }
 
-const KNOWN_ATTEMPT_FIELDS = new Set(['id', 'caseId', 'caseHash', 'caseVersion', 'rulebookVersion', 'number', 'startedAt', 'finishedAt', 'settings', 'pass', 'steps', 'scores']);
+const KNOWN_ATTEMPT_FIELDS = new Set(['id', 'caseId', 'caseHash', 'caseVersion', 'rulebookVersion', 'number', 'startedAt', 'finishedAt', 'settings', 'pass', 'steps', 'scores', 'seed']);
+
+const isPlain = (v: unknown): v is string | number | boolean => isString(v, 200) || isBool(v) || isNumber(v);
 
 /** Fields a later version added to an attempt: kept when plain (a short text, a number, yes/no). */
 function extraFields(r: Json, field: string): Json {
-  const extra: Json = Object.create(null) as Json;
-  for (const [k, v] of Object.entries(r)) {
-    if (KNOWN_ATTEMPT_FIELDS.has(k) || k === '__proto__') continue;
-    need(Object.keys(extra).length < 20 && k.length <= 40 && (isString(v, 200) || isBool(v) || (typeof v === 'number' && Number.isFinite(v))), `${field}.${k}`, v);
-    extra[k] = v;
-  }
-  return { ...extra };
+  const extra = Object.entries(r).filter(([k]) => !KNOWN_ATTEMPT_FIELDS.has(k) && k !== '__proto__');
+  extra.forEach(([k, v], i) => need(i < 20 && k.length <= 40 && isPlain(v), `${field}.${k}`, v));
+  return Object.fromEntries(extra);
 }
 
-function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> & { id?: string } {
-  const r = need(isRecord(v), field, v as Json);
-  const sc = need(isRecord(r.scores), `${field}.scores`, r.scores as Json);
-  const steps = need(Array.isArray(r.steps) && r.steps.length <= 10_000, `${field}.steps`, r.steps as unknown[]);
+function readScores(v: unknown, field: string): ClaimedScores {
+  const sc = want(v, isRecord, field);
+  // Claimed scores are only compared with the recomputed ones, so any number will do here.
   return {
-    caseId: need(isString(r.caseId, 200), `${field}.caseId`, r.caseId as string),
-    caseHash: need(isString(r.caseHash, 64), `${field}.caseHash`, r.caseHash as string),
-    caseVersion: need(isString(r.caseVersion, 100), `${field}.caseVersion`, r.caseVersion as string),
-    rulebookVersion: need(isString(r.rulebookVersion, 200), `${field}.rulebookVersion`, r.rulebookVersion as string),
-    number: need(isInt(r.number, 1, 999), `${field}.number`, r.number as number),
-    startedAt: need(isInstant(r.startedAt), `${field}.startedAt`, r.startedAt as string),
-    finishedAt: need(isInstant(r.finishedAt), `${field}.finishedAt`, r.finishedAt as string),
-    settings: readSettings(r.settings, `${field}.settings`),
-    pass: readPass(r.pass, `${field}.pass`),
-    steps: steps.map((s, i) => readStep(s, `${field}.steps.${i}`)),
-    // Claimed scores are only compared with the recomputed ones, so any number will do here.
-    scores: {
-      ending: need(isString(sc.ending, 200), `${field}.scores.ending`, sc.ending as string),
-      satisfaction: need(typeof sc.satisfaction === 'number', `${field}.scores.satisfaction`, sc.satisfaction as number),
-      compliance: need(typeof sc.compliance === 'number', `${field}.scores.compliance`, sc.compliance as number),
-      passed: need(isBool(sc.passed), `${field}.scores.passed`, sc.passed as boolean),
-    },
-    ...extraFields(r, field),
-    ...(r.seed === undefined ? {} : { seed: need(isSeed(r.seed), `${field}.seed`, r.seed as number) }),
+    ending: want(sc.ending, text(200), `${field}.ending`),
+    satisfaction: want(sc.satisfaction, isNumber, `${field}.satisfaction`),
+    compliance: want(sc.compliance, isNumber, `${field}.compliance`),
+    passed: want(sc.passed, isBool, `${field}.passed`),
   };
 }
+
+function readAttempt(v: unknown, field: string): Omit<AttemptRecord, 'id'> {
+  const r = want(v, isRecord, field);
+  return {
+    caseId: want(r.caseId, text(200), `${field}.caseId`),
+    caseHash: want(r.caseHash, text(64), `${field}.caseHash`),
+    caseVersion: want(r.caseVersion, text(100), `${field}.caseVersion`),
+    rulebookVersion: want(r.rulebookVersion, text(200), `${field}.rulebookVersion`),
+    number: want(r.number, int(1, 999), `${field}.number`),
+    startedAt: want(r.startedAt, isInstant, `${field}.startedAt`),
+    finishedAt: want(r.finishedAt, isInstant, `${field}.finishedAt`),
+    settings: readSettings(r.settings, `${field}.settings`),
+    pass: readPass(r.pass, `${field}.pass`),
+    steps: want(r.steps, list(10_000), `${field}.steps`).map((s, i) => readStep(s, `${field}.steps.${i}`)),
+    scores: readScores(r.scores, `${field}.scores`),
+    ...extraFields(r, field),
+    ...(r.seed === undefined ? {} : { seed: want(r.seed, isSeed, `${field}.seed`) }),
+  };
+}
+
+const isVersion = (v: unknown): v is ResultFile['version'] => v === 1 || v === 2;
 
 /** Checks a parsed value field by field; ids are recomputed from content rather than trusted. */
 export function readResultFile(value: unknown, checkSeal = true): ReadResult {
   if (!isRecord(value) || value.format !== RESULT_FORMAT) return { problem: { kind: 'foreign' } };
-  if (value.version !== 1 && value.version !== 2) return { problem: { kind: 'newer', version: value.version } };
-  const version = value.version;
+  if (!isVersion(value.version)) return { problem: { kind: 'newer', version: value.version } };
   try {
-    const a = need(isRecord(value.assignment), 'assignment', value.assignment as Json);
-    const s = need(isRecord(value.student), 'student', value.student as Json);
-    const attempts = need(Array.isArray(value.attempts) && value.attempts.length <= 1000, 'attempts', value.attempts as unknown[]);
-    const inProgress =
-      value.inProgress === undefined ? [] : need(Array.isArray(value.inProgress) && value.inProgress.length <= 100, 'inProgress', value.inProgress as unknown[]);
+    const a = want(value.assignment, isRecord, 'assignment');
+    const s = want(value.student, isRecord, 'student');
     const assignment = {
-      id: need(isString(a.id, 64), 'assignment.id', a.id as string),
-      className: need(isString(a.className, 200), 'assignment.className', a.className as string),
-      title: need(isString(a.title, 200), 'assignment.title', a.title as string),
-      ...(a.due === undefined ? {} : { due: need(isInstant(a.due), 'assignment.due', a.due as string) }),
+      id: want(a.id, text(64), 'assignment.id'),
+      className: want(a.className, text(200), 'assignment.className'),
+      title: want(a.title, text(200), 'assignment.title'),
+      ...(a.due === undefined ? {} : { due: want(a.due, isInstant, 'assignment.due') }),
     };
-    const student = {
-      name: need(isString(s.name, 200) && s.name.trim() !== '', 'student.name', s.name as string),
-      number: need(isString(s.number, 100) && s.number.trim() !== '', 'student.number', s.number as string),
-    };
+    const student = { name: want(s.name, text(200, true), 'student.name'), number: want(s.number, text(100, true), 'student.number') };
     const read = (list: unknown[], field: string) =>
       list.map((x, i) => {
-        const { id: _claimed, ...r } = readAttempt(x, `${field}.${i}`);
+        const r = readAttempt(x, `${field}.${i}`);
         return { id: attemptId(assignment.id, student, r), ...r };
       });
+    const attempts = want(value.attempts, list(1000), 'attempts');
+    const inProgress = value.inProgress === undefined ? [] : want(value.inProgress, list(100), 'inProgress');
     const body: Omit<ResultFile, 'seal'> = {
       format: RESULT_FORMAT,
-      version,
+      version: value.version,
       assignment,
       student,
-      savedAt: need(isInstant(value.savedAt), 'savedAt', value.savedAt as string),
+      savedAt: want(value.savedAt, isInstant, 'savedAt'),
       attempts: read(attempts, 'attempts'),
       ...(inProgress.length ? { inProgress: read(inProgress, 'inProgress') } : {}),
     };
@@ -222,7 +224,8 @@ export function readResultFile(value: unknown, checkSeal = true): ReadResult {
     return { file: { ...body, seal } };
   } catch (error) {
     if (error instanceof ShapeError) return { problem: { kind: 'invalid', field: error.field } };
-    throw error;
+    // Whatever else the content trips over (a time past the calendar's end), it is not a code this program wrote.
+    return { problem: { kind: 'invalid', field: 'code' } };
   }
 }
 
@@ -241,94 +244,32 @@ export function serializeResultFile(file: ResultFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-// The code's compact form: positional arrays and times as seconds after the attempt started. The
-// optional last slot holds an attempt's named extra fields (see `extraFields`).
-type CompactAttempt = [string, string, string, string, number, string, number, [number, number, number, number], [number, number, number], [string, string, number][], [string, number, number, number], Json?];
-
+/**
+ * A code holds the file itself, named fields and all, less the attempt ids (worked out from the
+ * content on reading): one reader, `readResultFile`, checks files and codes alike.
+ */
 export function encodeResultCode(file: ResultFile): string {
-  const secondsAfter = (start: string, t: string) => Math.round((Date.parse(t) - Date.parse(start)) / 1000);
-  const compact = (r: AttemptRecord): CompactAttempt => {
-    const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN_ATTEMPT_FIELDS.has(k)));
-    return [
-      r.caseId,
-      r.caseHash,
-      r.caseVersion,
-      r.rulebookVersion,
-      r.number,
-      r.startedAt,
-      secondsAfter(r.startedAt, r.finishedAt),
-      [r.settings.feedback === 'deferred' ? 1 : 0, r.settings.hints ? 1 : 0, r.settings.attempts, r.settings.showRealPath ? 1 : 0],
-      [r.pass.minSatisfaction, r.pass.minCompliance, r.pass.criticalFails ? 1 : 0],
-      r.steps.map((s) => [s.node, s.reply, secondsAfter(r.startedAt, s.at)]),
-      [r.scores.ending, r.scores.satisfaction, r.scores.compliance, r.scores.passed ? 1 : 0],
-      ...(Object.keys(extra).length ? [extra] : []),
-    ] as CompactAttempt;
-  };
-  return pack(RESULT_CODE_PREFIX, {
-    v: file.version,
-    a: [file.assignment.id, file.assignment.className, file.assignment.title, file.assignment.due ?? ''],
-    s: [file.student.name, file.student.number],
-    t: file.savedAt,
-    x: file.attempts.map(compact),
-    ...(file.inProgress?.length ? { p: file.inProgress.map(compact) } : {}),
-    z: file.seal,
-  });
+  const bare = (list: AttemptRecord[]) => list.map(({ id: _id, ...a }) => a);
+  const { inProgress, ...rest } = file;
+  return pack(RESULT_CODE_PREFIX, { ...rest, attempts: bare(file.attempts), ...(inProgress?.length ? { inProgress: bare(inProgress) } : {}) });
 }
 
 /**
- * Reads a pasted result code. A typo or a cut-off code fails its checksum; an edited one fails the
- * seal, exactly as an edited file does.
+ * Reads a pasted result code, of this version or the one before. A typo or a cut-off code fails
+ * its checksum; an edited one fails the seal, exactly as an edited file does.
  */
 export function decodeResultCode(code: string): ReadResult {
-  if (code.replace(/\s+/g, '').startsWith(OLD_CODE_PREFIX)) return { problem: { kind: 'old-code' } };
-  const unpacked = unpack(RESULT_CODE_PREFIX, code);
+  const compact = code.replace(/\s+/g, '');
+  if (compact.startsWith(OLD_CODE_PREFIX)) return { problem: { kind: 'old-code' } };
+  const v2 = compact.startsWith(V2_CODE_PREFIX);
+  const unpacked = unpack(v2 ? V2_CODE_PREFIX : RESULT_CODE_PREFIX, code);
   if ('problem' in unpacked) return { problem: unpacked.problem === 'foreign' ? { kind: 'foreign' } : { kind: 'damaged-code' } };
+  if (!v2) return readResultFile(unpacked.value);
   try {
-    const v = need(isRecord(unpacked.value), 'code', unpacked.value as Json);
-    const [id, className, title, due] = need(Array.isArray(v.a) && v.a.length === 4, 'a', v.a as string[]);
-    const [name, number] = need(Array.isArray(v.s) && v.s.length === 2, 's', v.s as string[]);
-    const at = (start: string, seconds: unknown, field: string) =>
-      instant(Date.parse(start) + need(isInt(seconds, 0, 1e9), field, seconds as number) * 1000);
-    const expand = (list: unknown, field: string) =>
-      need(Array.isArray(list) && list.length <= 1000, field, list as unknown[]).map((x, i) => {
-        const r = need(Array.isArray(x) && (x.length === 11 || x.length === 12), `${field}.${i}`, x as CompactAttempt);
-        const startedAt = need(isInstant(r[5]), `${field}.${i}.startedAt`, r[5]);
-        const [f, h, n, real] = need(Array.isArray(r[7]) && r[7].length === 4, `${field}.${i}.settings`, r[7]);
-        const [ms, mc, crit] = need(Array.isArray(r[8]) && r[8].length === 3, `${field}.${i}.pass`, r[8]);
-        const [ending, satisfaction, compliance, passed] = need(Array.isArray(r[10]) && r[10].length === 4, `${field}.${i}.scores`, r[10]);
-        const steps = need(Array.isArray(r[9]) && r[9].length <= 10_000, `${field}.${i}.steps`, r[9]).map((s, k) => {
-          const [node, reply, after] = need(Array.isArray(s) && s.length === 3, `${field}.${i}.steps.${k}`, s);
-          return { node, reply, at: at(startedAt, after, `${field}.${i}.steps.${k}`) };
-        });
-        return {
-          ...(r[11] === undefined ? {} : need(isRecord(r[11]), `${field}.${i}.extra`, r[11])),
-          caseId: r[0],
-          caseHash: r[1],
-          caseVersion: r[2],
-          rulebookVersion: r[3],
-          number: r[4],
-          startedAt,
-          finishedAt: at(startedAt, r[6], `${field}.${i}.finishedAt`),
-          settings: { feedback: f ? 'deferred' : 'immediate', hints: !!h, attempts: n, showRealPath: !!real },
-          pass: { minSatisfaction: ms, minCompliance: mc, criticalFails: !!crit },
-          steps,
-          scores: { ending, satisfaction, compliance, passed: !!passed },
-        };
-      });
-    const file = {
-      format: RESULT_FORMAT,
-      version: v.v,
-      assignment: { id, className, title, ...(due ? { due } : {}) },
-      student: { name, number },
-      savedAt: v.t,
-      attempts: expand(v.x, 'x'),
-      ...(v.p === undefined ? {} : { inProgress: expand(v.p, 'p') }),
-      seal: v.z,
-    };
-    return readResultFile(file);
+    return readResultFile(fileFromV2Code(unpacked.value));
   } catch (error) {
     if (error instanceof ShapeError) return { problem: { kind: 'invalid', field: error.field } };
-    // Whatever else the content trips over, it is still not a code this program wrote.
+    // Whatever else the content trips over (a time past the calendar's end), it is not a code this program wrote.
     return { problem: { kind: 'invalid', field: 'code' } };
   }
 }

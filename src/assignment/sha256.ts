@@ -5,7 +5,7 @@
  * address is not a secure context), while a case's fingerprint is needed synchronously in Node,
  * the browser and an LMS iframe alike. Inputs here are a few kilobytes, so speed does not matter.
  */
-import { utf8 } from './encoding.ts';
+import { entry, utf8 } from './encoding.ts';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -32,16 +32,24 @@ export function sha256(input: Uint8Array | string): Uint8Array {
 
   const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
+  const wAt = (i: number) => entry(w, i);
   for (let off = 0; off < padded.length; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
     for (let i = 16; i < 64; i++) {
-      const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-      const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+      const s0 = rotr(wAt(i - 15), 7) ^ rotr(wAt(i - 15), 18) ^ (wAt(i - 15) >>> 3);
+      const s1 = rotr(wAt(i - 2), 17) ^ rotr(wAt(i - 2), 19) ^ (wAt(i - 2) >>> 10);
+      w[i] = (wAt(i - 16) + s0 + wAt(i - 7) + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = entry(h, 0);
+    let b = entry(h, 1);
+    let c = entry(h, 2);
+    let d = entry(h, 3);
+    let e = entry(h, 4);
+    let f = entry(h, 5);
+    let g = entry(h, 6);
+    let hh = entry(h, 7);
     for (let i = 0; i < 64; i++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + entry(K, i) + wAt(i)) | 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       hh = g;
       g = f;
@@ -52,14 +60,8 @@ export function sha256(input: Uint8Array | string): Uint8Array {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
+    // Uint32Array wraps each sum to 32 bits.
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] = entry(h, i) + v));
   }
   const out = new Uint8Array(32);
   const outView = new DataView(out.buffer);

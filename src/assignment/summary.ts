@@ -23,7 +23,7 @@ export function plausibility(record: { startedAt: string; finishedAt: string; st
   const end = Date.parse(record.finishedAt);
   const times = [start, ...record.steps.map((s) => Date.parse(s.at)), end];
   const flags: AttemptFlag[] = [];
-  if (times.some((t, i) => i > 0 && t < times[i - 1])) flags.push('time-order');
+  if (times.some((t, i) => t < (times[i - 1] ?? -Infinity))) flags.push('time-order');
   const seconds = (end - start) / 1000;
   if (record.steps.length > 0 && seconds >= 0 && seconds < QUICK_SECONDS_PER_REPLY * record.steps.length) flags.push('too-quick');
   if (seconds > SLOW_SECONDS) flags.push('too-slow');
@@ -157,13 +157,14 @@ export function buildTable(
     const flags: RowFlag[] = [];
     if (onList && latest && !names.every((n) => sameName(n, onList.name))) flags.push('name-mismatch');
     if (!onList && listed.size > 0) flags.push('not-on-list');
-    if (names.length > 1 && !names.every((n) => sameName(n, names[0]))) flags.push('number-shared');
+    const [firstName] = names;
+    if (firstName !== undefined && !names.every((n) => sameName(n, firstName))) flags.push('number-shared');
     rows.push({
       key,
       name: onList?.name ?? latest?.student.name ?? '',
       number: onList?.number ?? latest?.student.number ?? key,
       cells,
-      passedAll: assignment.cases.every((c) => cells[c.id].best?.result?.passed),
+      passedAll: assignment.cases.every((c) => cells[c.id]?.best?.result?.passed),
       handedIn: list.length > 0,
       ...(onList ? { listedName: onList.name } : {}),
       names,
@@ -175,9 +176,8 @@ export function buildTable(
 
 /** Counts in bins of ten (0–9 … 90–100); the last bin includes 100. */
 export function histogram(values: readonly number[]): number[] {
-  const bins = Array<number>(10).fill(0);
-  for (const v of values) bins[Math.min(9, Math.max(0, Math.floor(v / 10)))]++;
-  return bins;
+  const bin = (v: number) => Math.min(9, Math.max(0, Math.floor(v / 10)));
+  return Array.from({ length: 10 }, (_, k) => values.filter((v) => bin(v) === k).length);
 }
 
 export interface ReplyCount {
@@ -195,7 +195,9 @@ export interface DecisionPoint {
   replies: ReplyCount[];
 }
 
-const SEVERITY_RANK: Record<string, number> = { critical: 0, major: 1, minor: 2 };
+const SEVERITY_RANK = new Map([['critical', 0], ['major', 1], ['minor', 2]]);
+/** Unknown severities (a later rulebook's) come last. */
+const rank = (severity: string) => SEVERITY_RANK.get(severity) ?? SEVERITY_RANK.size;
 
 export interface CaseSummary {
   caseId: string;
@@ -209,8 +211,14 @@ export interface CaseSummary {
 }
 
 export function summarizeCase(caseId: string, c: Case | undefined, rows: readonly StudentRow[]): CaseSummary {
-  const cells = rows.map((r) => r.cells[caseId]).filter((cell) => cell?.best?.result);
-  const firsts = cells.map((cell) => cell.first!.result!);
+  // Each student who finished the case: the attempt that counts, and their first (what they chose unprompted).
+  const counted = rows.flatMap((r) => {
+    const cell = r.cells[caseId];
+    const best = cell?.best?.result;
+    const first = cell?.first?.result;
+    return best && first ? [{ best, first }] : [];
+  });
+  const firsts = counted.map((x) => x.first);
   const decisions = new Map<string, Map<string, number>>();
   const reached = new Map<string, number>();
   const broken = new Map<string, { severity: string; students: Set<number> }>();
@@ -229,24 +237,23 @@ export function summarizeCase(caseId: string, c: Case | undefined, rows: readonl
   });
   // Decision points in the case's own order, with every reply listed (a reply nobody chose is news too).
   const order = c ? Object.keys(c.nodes) : [...decisions.keys()];
-  const points: DecisionPoint[] = order
-    .filter((node) => decisions.has(node))
-    .map((node) => {
-      const counts = decisions.get(node)!;
-      const replies = c?.nodes[node]?.replies ?? [];
-      const known = replies.map((r) => ({ reply: r.id, count: counts.get(r.id) ?? 0, weak: r.breaks.length > 0 || r.satisfaction < 0, real: r.real }));
-      const unknown = [...counts].filter(([id]) => !replies.some((r) => r.id === id)).map(([reply, count]) => ({ reply, count, weak: false, real: false }));
-      return { node, reached: reached.get(node) ?? 0, replies: [...known, ...unknown] };
-    });
+  const points: DecisionPoint[] = order.flatMap((node) => {
+    const counts = decisions.get(node);
+    if (!counts) return [];
+    const replies = c?.nodes[node]?.replies ?? [];
+    const known = replies.map((r) => ({ reply: r.id, count: counts.get(r.id) ?? 0, weak: r.breaks.length > 0 || r.satisfaction < 0, real: r.real }));
+    const unknown = [...counts].filter(([id]) => !replies.some((r) => r.id === id)).map(([reply, count]) => ({ reply, count, weak: false, real: false }));
+    return [{ node, reached: reached.get(node) ?? 0, replies: [...known, ...unknown] }];
+  });
   return {
     caseId,
-    students: cells.length,
-    passed: cells.filter((cell) => cell.best!.result!.passed).length,
-    satisfaction: cells.map((cell) => cell.best!.result!.satisfaction),
-    compliance: cells.map((cell) => cell.best!.result!.compliance),
+    students: counted.length,
+    passed: counted.filter((x) => x.best.passed).length,
+    satisfaction: counted.map((x) => x.best.satisfaction),
+    compliance: counted.map((x) => x.best.compliance),
     decisions: points,
     violations: [...broken]
       .map(([rule, e]) => ({ rule, severity: e.severity, students: e.students.size }))
-      .sort((a, b) => b.students - a.students || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule)),
+      .sort((a, b) => b.students - a.students || rank(a.severity) - rank(b.severity) || a.rule.localeCompare(b.rule)),
   };
 }

@@ -88,11 +88,11 @@ export function casesPlugin(options: { dir: string }): Plugin {
     },
     configureServer(server) {
       server.middlewares.use(DEV_PATH, (req, res, next) => {
-        const match = /^\/([a-z0-9][a-z0-9-]*)\.json$/.exec(req.url?.split('?')[0] ?? '');
-        if (!match) return next();
+        const [, id] = /^\/([a-z0-9][a-z0-9-]*)\.json$/.exec(req.url?.split('?')[0] ?? '') ?? [];
+        if (!id) return next();
         let c;
         try {
-          c = compile().cases.get(match[1]);
+          c = compile().cases.get(id);
         } catch (error) {
           return next(error);
         }

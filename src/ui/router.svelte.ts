@@ -15,10 +15,10 @@ export function parseHash(hash: string): Route {
   const path = trimPasted(hash.replace(/^#/, ''));
   if (path === '' || path === '/') return { page: 'home' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
-  const match = /^\/case\/([^/]+)\/?$/.exec(path);
-  if (match) {
+  const [, id] = /^\/case\/([^/]+)\/?$/.exec(path) ?? [];
+  if (id) {
     try {
-      return { page: 'case', id: decodeURIComponent(match[1]) };
+      return { page: 'case', id: decodeURIComponent(id) };
     } catch {
       return { page: 'missing' };
     }

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Debrief from '../../src/ui/components/Debrief.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
-import { failedResult, mugCase, passedResult, realPathOfMug } from './fixtures.ts';
+import { failedResult, mugCase, passedResult, played, realPathOfMug } from './fixtures.ts';
+import { nth } from '../fixtures/present.ts';
 
 beforeEach(() => setLang('en'));
 
@@ -41,23 +42,24 @@ describe('Debrief', () => {
     const rows = [...section.querySelectorAll<HTMLElement>('li.turn')];
     expect(rows).toHaveLength(2);
     // Each row shows the buyer's message being answered.
-    expect(within(rows[0]).getByText('My mug arrived broken.')).toBeInTheDocument();
-    expect(within(rows[1]).getByText('Here is the photo.')).toBeInTheDocument();
+    expect(within(nth(rows, 0)).getByText('My mug arrived broken.')).toBeInTheDocument();
+    expect(within(nth(rows, 1)).getByText('Here is the photo.')).toBeInTheDocument();
 
-    expect(within(rows[0]).getByText('Different from the model answer')).toBeInTheDocument();
-    expect(within(rows[0]).getByText('Pay me on PayPal and I will refund you there.')).toBeInTheDocument();
-    expect(within(rows[0]).getByText('I am so sorry. Could you send a photo?')).toBeInTheDocument();
+    expect(within(nth(rows, 0)).getByText('Different from the model answer')).toBeInTheDocument();
+    expect(within(nth(rows, 0)).getByText('Pay me on PayPal and I will refund you there.')).toBeInTheDocument();
+    expect(within(nth(rows, 0)).getByText('I am so sorry. Could you send a photo?')).toBeInTheDocument();
 
-    expect(within(rows[1]).getByText('Same as the model answer')).toBeInTheDocument();
+    expect(within(nth(rows, 1)).getByText('Same as the model answer')).toBeInTheDocument();
     // The same reply chosen by both is shown once, naming both paths.
-    expect(within(rows[1]).getAllByText('Thank you. We will refund you through the dispute.')).toHaveLength(1);
+    expect(within(nth(rows, 1)).getAllByText('Thank you. We will refund you through the dispute.')).toHaveLength(1);
     // An invented case never calls a path the real seller's.
     expect(within(section).queryByText('Real seller')).toBeNull();
     expect(section).not.toHaveTextContent(/real seller’s path|as the real seller/i);
   });
 
   it('lines rows up by message when one path answers a message the other never saw', () => {
-    const detour = { ...failedResult, path: [failedResult.path[0], { ...failedResult.path[0], turn: 2, node: 'photo', reply: 'photo.2' }, { ...failedResult.path[1], turn: 3 }] };
+    // The learner asked for a second photo, so they answered "Here is the photo." twice.
+    const detour = played(['opening.2', 'photo.3', 'photo.1']);
     render(Debrief, { case: mugCase, result: detour, realPath: [{ node: 'photo', reply: 'photo.1' }], onrestart: () => {} });
     const section = screen.getByRole('region', { name: 'Your path beside the model answer and the best' });
     const rows = [...section.querySelectorAll<HTMLElement>('li.turn')];
@@ -66,7 +68,7 @@ describe('Debrief', () => {
     expect(rows[0]).toHaveTextContent('Did not answer this message: Model answer');
     expect(rows[1]).toHaveTextContent(/Your path \(turn 2\)/);
     expect(rows[1]).toHaveTextContent(/Model answer \(turn 1\)/);
-    expect(within(rows[1]).getByText('Different from the model answer')).toBeInTheDocument();
+    expect(within(nth(rows, 1)).getByText('Different from the model answer')).toBeInTheDocument();
   });
 
   it('calls the marked path the real seller’s only in a case that names its source', () => {

@@ -3,14 +3,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import FeedbackPanel from '../../src/ui/components/FeedbackPanel.svelte';
 import RuleItem from '../../src/ui/components/RuleItem.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
+import { get, nth } from '../fixtures/present.ts';
 import { failedResult, mugCase } from './fixtures.ts';
 
 beforeEach(() => setLang('en'));
 
+const firstStep = nth(failedResult.path, 0, 'the first step');
+
 describe('FeedbackPanel', () => {
   it('shows the change, the feedback and the rule broken, and focuses Continue', async () => {
     const oncontinue = vi.fn();
-    render(FeedbackPanel, { case: mugCase, step: failedResult.path[0], oncontinue });
+    render(FeedbackPanel, { case: mugCase, step: firstStep, oncontinue });
     expect(screen.getByText('Satisfaction +10, now 50')).toBeInTheDocument();
     expect(screen.getByText('Feedback on opening.2')).toBeInTheDocument();
     expect(screen.getByText('P-OFFPLATFORM')).toBeInTheDocument();
@@ -29,26 +32,26 @@ describe('RuleItem kind', () => {
   const withKind = (kind: 'platform' | 'course' | undefined) => ({
     ...mugCase,
     platform: 'TestMart',
-    rules: { 'P-OFFPLATFORM': { ...mugCase.rules['P-OFFPLATFORM'], ...(kind && { kind }) } },
+    rules: { 'P-OFFPLATFORM': { ...get(mugCase.rules, 'P-OFFPLATFORM'), ...(kind && { kind }) } },
   });
 
   it("names the platform for the platform's own rule and says when a rule is a course standard, in both languages", () => {
     const oncontinue = vi.fn();
-    const first = render(FeedbackPanel, { case: withKind('platform'), step: failedResult.path[0], oncontinue });
+    const first = render(FeedbackPanel, { case: withKind('platform'), step: firstStep, oncontinue });
     expect(screen.getByText('TestMart rule')).toBeInTheDocument();
     first.unmount();
 
-    const second = render(FeedbackPanel, { case: withKind('course'), step: failedResult.path[0], oncontinue });
+    const second = render(FeedbackPanel, { case: withKind('course'), step: firstStep, oncontinue });
     expect(screen.getByText('Course standard')).toBeInTheDocument();
     second.unmount();
 
     setLang('zh-CN');
-    render(FeedbackPanel, { case: withKind('course'), step: failedResult.path[0], oncontinue });
+    render(FeedbackPanel, { case: withKind('course'), step: firstStep, oncontinue });
     expect(screen.getByText('课程标准')).toBeInTheDocument();
   });
 
   it('shows no kind when the rulebook gives none', () => {
-    const { container } = render(FeedbackPanel, { case: withKind(undefined), step: failedResult.path[0], oncontinue: vi.fn() });
+    const { container } = render(FeedbackPanel, { case: withKind(undefined), step: firstStep, oncontinue: vi.fn() });
     expect(container.querySelector('.kind')).toBeNull();
   });
 });

@@ -33,7 +33,7 @@ describe('attempt history', () => {
     for (let i = 0; i < HISTORY_LIMIT + 3; i++) appendHistory(localStorage, 'mug', entry(`e${i}`));
     const { entries } = readHistory(localStorage, 'mug');
     expect(entries).toHaveLength(HISTORY_LIMIT);
-    expect(entries[0].id).toBe('e3');
+    expect(entries[0]?.id).toBe('e3');
   });
 
   /** The copies set aside, as stored, by key. */
@@ -64,6 +64,6 @@ describe('attempt history', () => {
 
   it('keeps attempts made on an earlier version of the case', () => {
     appendHistory(localStorage, 'mug', entry('old', { caseVersion: '0' }));
-    expect(readHistory(localStorage, 'mug').entries[0].caseVersion).toBe('0');
+    expect(readHistory(localStorage, 'mug').entries[0]?.caseVersion).toBe('0');
   });
 });

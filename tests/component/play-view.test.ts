@@ -5,10 +5,11 @@ import Replies from '../../src/ui/components/Replies.svelte';
 import StatusBar from '../../src/ui/components/StatusBar.svelte';
 import { setLang } from '../../src/ui/locale.svelte.ts';
 import { mugCase } from './fixtures.ts';
+import { get } from '../fixtures/present.ts';
 
 beforeEach(() => setLang('en'));
 
-const replies = mugCase.nodes.opening.replies.map((r, i) =>
+const replies = get(mugCase.nodes, 'opening').replies.map((r, i) =>
   i === 0 ? { ...r, hint: { en: '<p>Ask for evidence first.</p>', zh: '<p>先要证据。</p>' } } : r,
 );
 
@@ -23,7 +24,7 @@ describe('Replies', () => {
 
   it('shows the decision point’s hint above the replies only when hints are on', () => {
     const hint = { en: '<p>Check the order date first.</p>', zh: '<p>先看下单日期。</p>' };
-    const plain = mugCase.nodes.opening.replies;
+    const plain = get(mugCase.nodes, 'opening').replies;
     const { unmount } = render(Replies, { replies: plain, hint, onchoose: vi.fn() });
     expect(screen.queryByText('Check the order date first.')).toBeNull();
     unmount();

@@ -6,6 +6,7 @@ import { phrasesUsed, plainText } from '../../src/ui/phrases.ts';
 import { appendHistory } from '../../src/ui/history.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { failedResult, mugCase } from './fixtures.ts';
+import { nth } from '../fixtures/present.ts';
 
 describe('the satisfaction chart', () => {
   const chart = satisfactionChart(40, failedResult.path, 60, { width: 320, height: 160 });
@@ -26,7 +27,7 @@ describe('the satisfaction chart', () => {
     const y = (v: number) => chart.yTicks.find((t) => t.value === v)!.y;
     expect(y(0)).toBe(chart.bottom);
     expect(y(100)).toBe(chart.top);
-    expect(chart.points[2].y).toBeLessThan(chart.points[1].y);
+    expect(nth(chart.points, 2).y).toBeLessThan(nth(chart.points, 1).y);
     expect(chart.pass?.y).toBeCloseTo(chart.bottom - 0.6 * (chart.bottom - chart.top), 1);
   });
 
@@ -38,7 +39,7 @@ describe('the satisfaction chart', () => {
   it('copes with an attempt of no turns', () => {
     const empty = satisfactionChart(35, []);
     expect(empty.points).toHaveLength(1);
-    expect(empty.line).toBe(`M${empty.left} ${empty.points[0].y}`);
+    expect(empty.line).toBe(`M${empty.left} ${empty.points[0]?.y}`);
   });
 });
 

@@ -42,7 +42,7 @@ async function playBlind(page: Page, c: Case, strategy: Strategy, seed: number):
       // Away and back, so the case page is made afresh and reads the save.
       location.hash = '#/blind';
     },
-    [saveKey(c.id), save],
+    [saveKey(c.id), save] as const,
   );
   await page.waitForFunction(() => !document.querySelector('.case-page'));
   await page.evaluate((id) => (location.hash = `#/case/${id}`), c.id);
@@ -58,9 +58,11 @@ async function playBlind(page: Page, c: Case, strategy: Strategy, seed: number):
       if (v) return { verdict: v.textContent ?? '', said: 0 };
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('.replies button.reply')];
       const texts = buttons.map((b) => (b.querySelector('.text') as HTMLElement).innerText);
-      const i = strategy === 'first' ? 0 : strategy === 'last' ? texts.length - 1 : texts.reduce((best, t, k) => (t.length > texts[best].length ? k : best), 0);
+      const i = strategy === 'first' ? 0 : strategy === 'last' ? texts.length - 1 : texts.reduce((best, t, k) => (t.length > (texts[best]?.length ?? 0) ? k : best), 0);
       const said = document.querySelectorAll('.thread > li').length;
-      buttons[i].click();
+      const button = buttons[i];
+      if (!button) throw new Error(`no reply ${i} to choose`);
+      button.click();
       return { verdict: undefined, said };
     }, strategy);
     if (step.verdict !== undefined) return /^\W*Passed/.test(step.verdict);

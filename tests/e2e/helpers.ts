@@ -11,7 +11,7 @@ export const REAL_PATH = [
   'We are afraid that you cannot cancel the former order',
   'Thank you very much. We will compensate for your loss',
   'No problem.Thanks a lot for your consideration',
-];
+] as const;
 
 export async function openCase(page: Page, id = SEED): Promise<void> {
   await page.goto(`./#/case/${id}`);

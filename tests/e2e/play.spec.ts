@@ -59,11 +59,11 @@ test('paying outside AliExpress fails however pleased the buyer is, citing the r
 
 test('the whole case can be played with the keyboard alone', async ({ page }) => {
   await openCase(page);
-  for (let turn = 0; turn < REAL_PATH.length; turn++) {
-    await expect(page.getByRole('button', { name: REAL_PATH[turn] })).toBeVisible();
+  for (const real of REAL_PATH) {
+    await expect(page.getByRole('button', { name: real })).toBeVisible();
     // The number key of the real reply's place in the list chooses it.
-    const texts = await page.getByRole('list').filter({ has: page.getByRole('button', { name: REAL_PATH[turn] }) }).getByRole('button').allTextContents();
-    const place = texts.findIndex((t) => t.includes(REAL_PATH[turn]));
+    const texts = await page.getByRole('list').filter({ has: page.getByRole('button', { name: real }) }).getByRole('button').allTextContents();
+    const place = texts.findIndex((t) => t.includes(real));
     expect(place).toBeGreaterThanOrEqual(0);
     await page.keyboard.press(String(place + 1));
     await expect(page.getByRole('button', { name: /^continue$/i })).toBeFocused();

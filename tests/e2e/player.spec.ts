@@ -70,6 +70,7 @@ test('switching language mid-case keeps the progress, and the choice is remember
   await expect(page.getByRole('heading', { level: 2, name: '选择你的回复' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('刚下单就降价：买家要求取消重下');
+  await expect(page).toHaveTitle('刚下单就降价：买家要求取消重下 · Dispute Desk');
   await expect(page.getByTestId('satisfaction')).toHaveText('53');
   // The dialogue stays English: it is the skill being trained.
   await expect(page.getByRole('button', { name: REAL_PATH[2] })).toBeVisible();
@@ -83,6 +84,19 @@ test('switching language mid-case keeps the progress, and the choice is remember
   await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'EN' }).click();
   await expect(page.getByRole('region', { name: /feedback on your reply/i })).toBeVisible();
   await expect(page.getByTestId('satisfaction')).toHaveText(/^\d+$/);
+});
+
+test('each page names itself in the window title, in the language in use', async ({ page }) => {
+  await page.goto('./');
+  await expect(page).toHaveTitle('Case library · Dispute Desk');
+  await open(page);
+  await expect(page).toHaveTitle(`${await page.getByRole('heading', { level: 1 }).textContent()} · Dispute Desk`);
+  await page.goto('./#/settings');
+  await expect(page).toHaveTitle(/^Settings · Dispute Desk$/);
+  await page.goto('./#/teacher');
+  await expect(page).toHaveTitle('Assignments · Dispute Desk');
+  await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: '中文' }).click();
+  await expect(page).toHaveTitle('作业 · Dispute Desk');
 });
 
 test('the whole game is playable with Tab and Enter alone, from the library to a second try', async ({ page }) => {
@@ -111,7 +125,7 @@ test('the whole game is playable with Tab and Enter alone, from the library to a
   // A second try starts with focus on the first of the first turn's replies.
   const replies = await page.getByRole('list').filter({ has: page.getByRole('button', { name: REAL_PATH[0] }) }).getByRole('button').allTextContents();
   expect(replies.map((t) => t.trim())).toContain(await focusedText());
-  expect(await focusedText()).toBe(replies[0].trim());
+  expect(await focusedText()).toBe(replies[0]?.trim());
 });
 
 test('deferred feedback shows nothing until the debrief, then all of it', async ({ page }) => {

@@ -56,7 +56,7 @@ for (const version of ['1.2', '2004'] as const) {
     expect(version === '1.2' ? stored.core.lesson_status : stored.completion_status).toBe('incomplete');
     expect(version === '1.2' ? stored.core.exit : stored.exit).toBe('suspend');
     // …and none of it into this browser's storage.
-    expect(await zhang.page.frames()[1].evaluate(() => Object.keys(localStorage).filter((k) => k.includes('assignment')))).toEqual([]);
+    expect(await zhang.page.frames()[1]?.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('assignment')))).toEqual([]);
     await zhang.page.close();
 
     // Li, in the same browser: nothing of Zhang's is shown or sent.
@@ -100,8 +100,8 @@ for (const version of ['1.2', '2004'] as const) {
     const items = Object.values(done.interactions) as Cmi[];
     expect(items.map((i) => i.id)).toEqual(['dispute-opened', 'price-check', 'unfair', 'understands', 'confirm-8'].map((n) => `${SEED}.${n}`));
     expect(items[0]).toMatchObject({ type: 'choice', result: 'correct', [version === '1.2' ? 'student_response' : 'learner_response']: 'dispute-opened.1' });
-    expect(items[0].correct_responses['0'].pattern).toBe('dispute-opened.1');
-    if (version === '2004') expect(items[0].description).toMatch(/→ dispute-opened\.1: We feel so sorry/);
+    expect(items[0]?.correct_responses['0']?.pattern).toBe('dispute-opened.1');
+    if (version === '2004') expect(items[0]?.description).toMatch(/→ dispute-opened\.1: We feel so sorry/);
     const objective = Object.values(done.objectives)[0] as Cmi;
     expect(objective).toMatchObject({ id: SEED, [version === '1.2' ? 'status' : 'success_status']: 'passed' });
     await context.close();

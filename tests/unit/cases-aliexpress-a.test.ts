@@ -3,10 +3,11 @@
  * transcript: the model seller's path passes with full compliance, a critical violation fails
  * however the story ends, and every path through the case reaches an ending.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
 import { loadCase } from './helpers.ts';
+import { nth } from '../fixtures/present.ts';
 
 interface Transcript {
   replies: string[];
@@ -104,8 +105,8 @@ for (const facts of CASES) {
 
     it('replays the model seller’s transcript to a pass with full compliance', () => {
       const a = replay(c, facts.best.replies);
-      expect(a).toBeDefined();
-      const r = resultOf(c, a!);
+      assert.isDefined(a, 'the model transcript fits the case');
+      const r = resultOf(c, a);
       expect(r.ending).toBe(facts.best.ending);
       expect(r.result).toBe('resolved');
       expect(r.satisfaction).toBe(facts.best.satisfaction);
@@ -119,16 +120,17 @@ for (const facts of CASES) {
 
     it('gives the buyer at least four turns on the best path, with times in order', () => {
       const a = replay(c, facts.best.replies)!;
-      const customerTurns = a.path.filter((s) => c.nodes[s.node].message);
+      const customerTurns = a.path.filter((s) => c.nodes[s.node]?.message);
       expect(customerTurns.length).toBeGreaterThanOrEqual(4);
       const times = a.path.flatMap((s) => [s.nodeTime!, s.replyTime!]);
       expect(times.every(Boolean)).toBe(true);
       expect([...times].sort()).toEqual(times);
-      expect(c.order.created < times[0].slice(0, 10)).toBe(true);
+      expect(c.order.created < nth(times, 0).slice(0, 10)).toBe(true);
     });
 
     it('scores the best path at least as high as any other path', () => {
       const top = [...results].sort(byBest)[0];
+      assert.isDefined(top, 'the case has a path');
       const best = resultOf(c, replay(c, facts.best.replies)!);
       expect(byBest(best, top)).toBeLessThanOrEqual(0);
     });

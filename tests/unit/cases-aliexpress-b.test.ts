@@ -3,7 +3,7 @@
  * "compatible" listing, and a buyer who wants to deal off the platform. Each model path passes
  * with full compliance; each tempting path that pleases the buyer but breaks a critical rule fails.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/case/types.ts';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
@@ -63,9 +63,9 @@ const cases: Expected[] = [
 
 const play = (c: Case, replies: string[]): Result => {
   const a = replay(c, replies);
-  expect(a, `transcript ${replies.join(' ')} fits the case`).toBeDefined();
-  expect(a!.ended).toBe(true);
-  return resultOf(c, a!);
+  assert.isDefined(a, `transcript ${replies.join(' ')} fits the case`);
+  expect(a.ended).toBe(true);
+  return resultOf(c, a);
 };
 
 for (const x of cases) {
@@ -88,12 +88,13 @@ for (const x of cases) {
       expect(realPath(c).map((s) => s.reply)).toEqual(x.best.replies);
       expect(r.followedRealPath).toBe(true);
       const best = [...walk.results].sort(byBest)[0];
+      assert.isDefined(best, 'the case has a path');
       expect(byBest(r, best)).toBeLessThanOrEqual(0);
     });
 
     it('gives the best path at least four customer turns, with simulated times in order', () => {
       const a = replay(c, x.best.replies)!;
-      const spoken = a.path.filter((s) => c.nodes[s.node].message);
+      const spoken = a.path.filter((s) => c.nodes[s.node]?.message);
       expect(spoken.length).toBeGreaterThanOrEqual(4);
       const times = a.path.flatMap((s) => [s.nodeTime, s.replyTime]);
       expect(times.every(Boolean)).toBe(true);

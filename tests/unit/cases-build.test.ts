@@ -12,6 +12,7 @@ import { build, type Rollup } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { casesPlugin } from '../../src/build/cases-plugin.ts';
 import { compileCases } from '../../src/build/compile-cases.ts';
+import { nth } from '../fixtures/present.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VALID = readFileSync(join(ROOT, 'tests/fixtures/cases/valid.md'), 'utf8');
@@ -81,13 +82,13 @@ describe('a valid case', () => {
     const assets = output.output.filter((o): o is Rollup.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.json'));
     expect(assets.map((a) => a.fileName)).toEqual([expect.stringMatching(/^assets\/valid-case-[\w-]+\.json$/)]);
 
-    const data = JSON.parse(String(assets[0].source)) as { id: string; rendered: boolean; nodes: Record<string, { message?: string }> };
+    const data = JSON.parse(String(nth(assets, 0).source)) as { id: string; rendered: boolean; nodes: Record<string, { message?: string }> };
     expect(data.id).toBe('valid-case');
     expect(data.rendered).toBe(true);
-    expect(data.nodes.opening.message).toContain('<p>My mug arrived broken.</p>');
+    expect(data.nodes.opening?.message).toContain('<p>My mug arrived broken.</p>');
 
     const entry = output.output.find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.isEntry)!;
-    const name = assets[0].fileName.replace(/^assets\//, '');
+    const name = nth(assets, 0).fileName.replace(/^assets\//, '');
     expect(entry.code).toMatch(new RegExp(`new URL\\(\\s*[\`'"]${name.replace(/[.-]/g, '\\$&')}[\`'"]\\s*,\\s*import\\.meta\\.url\\s*\\)`));
     expect(entry.code).not.toContain('My mug arrived broken');
   });

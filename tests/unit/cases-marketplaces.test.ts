@@ -3,7 +3,7 @@
  * full compliance, a tempting reply that breaks a critical rule fails with that rule cited, and
  * every way through each case ends at an ending, including an escalation.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
 import { loadCase } from './helpers.ts';
@@ -95,8 +95,8 @@ for (const x of CASES) {
 
     it('replays the model path to a passing ending with full compliance', () => {
       const a = replay(c, x.best.replies);
-      expect(a).toBeDefined();
-      const r = resultOf(c, a!);
+      assert.isDefined(a, 'the model transcript fits the case');
+      const r = resultOf(c, a);
       expect(r.ending).toBe(x.best.ending);
       expect(r.result).toBe('resolved');
       expect(r.satisfaction).toBe(x.best.satisfaction);
@@ -111,6 +111,7 @@ for (const x of CASES) {
     it('marks the model path as the real one, and no path scores better', () => {
       expect(realPath(c).map((s) => s.reply)).toEqual(x.best.replies);
       const best = [...walk.results].sort(byBest)[0];
+      assert.isDefined(best, 'the case has a path');
       expect(best.passed).toBe(true);
       expect(best.compliance).toBe(100);
       expect(best.satisfaction).toBe(x.best.satisfaction);
@@ -118,8 +119,8 @@ for (const x of CASES) {
 
     it('fails a tempting reply that breaks a critical rule, citing it', () => {
       const a = replay(c, x.failing.replies);
-      expect(a).toBeDefined();
-      const r = resultOf(c, a!);
+      assert.isDefined(a, 'the failing transcript fits the case');
+      const r = resultOf(c, a);
       expect(r.ending).toBe(x.failing.ending);
       expect(r.passed).toBe(false);
       expect(r.failedBecause).toContainEqual({ kind: 'critical', rules: expect.arrayContaining([x.failing.rule]) });

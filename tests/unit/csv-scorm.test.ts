@@ -5,6 +5,7 @@ import { bestReply, duration2004, interactionValues, launchPage, manifest, objec
 import { attemptsOf } from '../../src/assignment/dedupe.ts';
 import { buildTable } from '../../src/assignment/summary.ts';
 import { assignmentOf, attempt, c, cases, resultFile } from './fixtures/results.ts';
+import { get } from '../fixtures/present.ts';
 
 const assignment = assignmentOf({ className: '跨境 2班', title: 'Mug, "broken"' });
 const student = { name: '张三', number: '2023001' };
@@ -94,7 +95,7 @@ describe('SCORM', () => {
     const done = overall([{ caseId: c.id, result }]);
     expect(statusValues('1.2', done)).toContainEqual(['cmi.core.lesson_status', 'failed']);
     expect(statusValues('2004', done)).toEqual(expect.arrayContaining([['cmi.success_status', 'failed'], ['cmi.completion_status', 'completed'], ['cmi.score.scaled', '0.5']]));
-    const best = bestReply(c.nodes.opening)!.id;
+    const best = bestReply(get(c.nodes, 'opening'))!.id;
     expect(best).not.toBe('opening.2');
     expect(interactionValues('1.2', c, record, result, () => 3)).toEqual([
       ['cmi.interactions.3.id', `${c.id}.opening`],

@@ -25,6 +25,7 @@ import type { Diagnostic, ParseResult, Rulebook } from '../../src/case/types.ts'
 import { checkCase } from '../../src/engine/check.ts';
 import { LEAK_CODES } from '../../src/engine/leaks.ts';
 import { explore, STATE_BUDGET } from '../../src/engine/explore.ts';
+import { nth } from '../fixtures/present.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = 'tests/fixtures/diagnostics';
@@ -47,7 +48,7 @@ const VALID = read('tests/fixtures/cases/valid.md');
 const LEAKS = LEAK_CODES;
 const check = (source: string, file = 'case.md') => {
   const r = checkCase(source, { file, rulebooks });
-  const own = file.split('/').at(-1)!.split('.')[0];
+  const own = file.replace(/^.*\//, '').replace(/\..*$/, '');
   return LEAKS.has(own) ? r : { ...r, diagnostics: r.diagnostics.filter((d) => !LEAKS.has(d.code)) };
 };
 const brief = (list: Diagnostic[]) => list.map((d) => ({ code: d.code, line: d.line, column: d.column }));
@@ -267,7 +268,7 @@ describe('one fixture per diagnostic code', () => {
   it.each(CODES)('$code: $mistake', ({ code, line, column, at }) => {
     const { file, source, result: r } = caseFixture(`${code}.md`);
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
-    const [d] = r.diagnostics;
+    const d = nth(r.diagnostics, 0, 'the diagnostic');
     expect(d.file).toBe(file);
     expectPointsAt(source, d, at);
     // A case comes back only when it has no errors.
@@ -284,17 +285,17 @@ describe('rulebook fixtures', () => {
   it.each(RULEBOOK_CODES)('$code: $mistake', ({ code, line, column, at }) => {
     const { file, source, result: r } = rulebookFixture(`${code}.md`);
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
-    expect(r.diagnostics[0].file).toBe(file);
-    expectPointsAt(source, r.diagnostics[0], at);
+    expect(r.diagnostics[0]?.file).toBe(file);
+    expectPointsAt(source, nth(r.diagnostics, 0, 'the diagnostic'), at);
     expect(r.value).toBeUndefined();
   });
 
   it.each(RULEBOOK_VARIANTS)('$file: $mistake', ({ file: name, code, line, column, at }) => {
     const { source, result: r } = rulebookFixture(name);
     expect(brief(r.diagnostics)).toEqual([{ code, line, column }]);
-    expectPointsAt(source, r.diagnostics[0], at);
+    expectPointsAt(source, nth(r.diagnostics, 0, 'the diagnostic'), at);
     // The hint names the value the author most likely meant.
-    expect(r.diagnostics[0].hint?.en).toContain('platform');
+    expect(r.diagnostics[0]?.hint?.en).toContain('platform');
     expect(r.value).toBeUndefined();
   });
 });
@@ -383,10 +384,9 @@ ${body}# Endings
 
 describe('PATHS_TOO_MANY (generated)', () => {
   it('warns once, at the top of the file, when the state budget runs out', () => {
-    expect(2 ** 18 - 1).toBeGreaterThan(STATE_BUDGET);
     const r = tooManyPaths();
     expect(brief(r.diagnostics)).toEqual([{ code: 'PATHS_TOO_MANY', line: 1, column: 1 }]);
-    expect(r.diagnostics[0].message.en).toContain(String(STATE_BUDGET));
+    expect(r.diagnostics[0]?.message.en).toContain(String(STATE_BUDGET));
     // A warning: the case is still playable.
     expect(r.value?.id).toBe('many-flags');
   });
@@ -464,7 +464,7 @@ describe('the catalogue', () => {
 
   it('formats a diagnostic as file:line:col: severity CODE message, with the hint below', () => {
     const file = `${FIXTURES}/TARGET_NOT_FOUND.md`;
-    const [d] = check(read(file), file).diagnostics;
+    const d = nth(check(read(file), file).diagnostics, 0, 'the diagnostic');
     expect(formatDiagnostic(d, 'en')).toBe(
       `${file}:35:12: error TARGET_NOT_FOUND There is no node or ending called \`phot\`.\n    hint: Did you mean \`photo\`?`,
     );

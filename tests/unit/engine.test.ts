@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, assert, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { choose, complianceOf, moodOf, offeredReplies, realPath, replay, resultOf, startAttempt, transcript } from '../../src/engine/conversation.ts';
 import { conversationMachine, restoreConversation, saveConversation } from '../../src/engine/machine.ts';
@@ -68,7 +68,7 @@ describe('conditions and reactions', () => {
     const a = replay(lower, ['opening.3'])!; // 30 - 20 = 10 < 20
     expect(a.at).toBe('escalated');
     expect(a.ended).toBe(true);
-    expect(a.path[0].redirectedVia).toEqual(['angry']);
+    expect(a.path[0]?.redirectedVia).toEqual(['angry']);
   });
 
   it('refuses a reply that is not offered', () => {
@@ -87,17 +87,17 @@ describe('paths', () => {
 
   it('finds a passing path and no stuck state', () => {
     const e = explore(c);
-    expect(e.passing).toBeDefined();
-    expect(resultOf(c, play(e.passing!)).passed).toBe(true);
+    assert.isDefined(e.passing, 'a passing path was found');
+    expect(resultOf(c, play(e.passing)).passed).toBe(true);
     expect(e.stuck.size).toBe(0);
   });
 
   it('keeps simulated times in order, filling gaps the author left', () => {
     const a = play(['opening.1', 'photo.1']);
-    expect(a.path[0].nodeTime).toBe('2024-03-05T10:00:00');
-    expect(a.path[0].replyTime).toBe('2024-03-05T10:30:00');
-    expect(a.path[1].nodeTime).toBe('2024-03-05T10:50:00');
-    expect(a.path[1].replyTime).toBe('2024-03-05T10:55:00');
+    expect(a.path[0]?.nodeTime).toBe('2024-03-05T10:00:00');
+    expect(a.path[0]?.replyTime).toBe('2024-03-05T10:30:00');
+    expect(a.path[1]?.nodeTime).toBe('2024-03-05T10:50:00');
+    expect(a.path[1]?.replyTime).toBe('2024-03-05T10:55:00');
     const items = transcript(c, a);
     expect(items.map((i) => i.kind)).toEqual(['customer', 'seller', 'customer', 'seller', 'customer']);
     const times = items.map((i) => i.time!);

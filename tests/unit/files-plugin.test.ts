@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_LIST, filesPlugin } from '../../src/build/files-plugin.ts';
+import { nth } from '../fixtures/present.ts';
 
 describe('files plugin', () => {
   it('lists every output file and every public file once, sorted, without itself', () => {
@@ -17,8 +18,8 @@ describe('files plugin', () => {
     const bundle = { 'index.html': {}, 'assets/index-abc.js': {}, 'robots.txt': {}, [FILE_LIST]: {} };
     (plugin.generateBundle as (this: unknown, o: unknown, b: unknown) => void).call({ emitFile: (f: { fileName: string; source: string }) => emitted.push(f) }, {}, bundle);
     expect(emitted).toHaveLength(1);
-    expect(emitted[0].fileName).toBe('files.json');
-    expect(JSON.parse(emitted[0].source)).toEqual({ files: ['assets/index-abc.js', 'img/logo.png', 'index.html', 'robots.txt'] });
+    expect(emitted[0]?.fileName).toBe('files.json');
+    expect(JSON.parse(nth(emitted, 0).source)).toEqual({ files: ['assets/index-abc.js', 'img/logo.png', 'index.html', 'robots.txt'] });
     expect(plugin.apply).toBe('build');
   });
 });

@@ -39,8 +39,8 @@ describe('the shipped library measures judgement, not reading habits', () => {
     const withBest = figures.reduce((n, f) => n + f.withBest, 0);
     expect(longest / withBest).toBeLessThanOrEqual(0.4);
     for (const [i, f] of figures.entries()) {
-      expect(f.traps.length, cases[i].id).toBeGreaterThan(0);
-      expect(f.hinted, cases[i].id).toBe(f.points);
+      expect(f.traps.length, cases[i]?.id).toBeGreaterThan(0);
+      expect(f.hinted, cases[i]?.id).toBe(f.points);
     }
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { parseCase } from '../../src/case/parse.ts';
 import { parseRulebook } from '../../src/case/rulebook.ts';
 import type { Case, Diagnostic } from '../../src/case/types.ts';
@@ -14,6 +14,7 @@ import { readAmount, readCondition, readDate, readList, readTime, readWhole, rea
 import { checkCase } from '../../src/engine/check.ts';
 import { random } from '../../src/engine/order.ts';
 import { LEAK_CODES } from '../../src/engine/leaks.ts';
+import { get, nth } from '../fixtures/present.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -29,7 +30,7 @@ describe('the valid fixture', () => {
 
   it('parses without diagnostics', () => {
     expect(r.diagnostics).toEqual([]);
-    expect(c).toBeDefined();
+    expect(c.id).toBe('valid-case');
   });
 
   it('reads the front matter', () => {
@@ -60,7 +61,7 @@ describe('the valid fixture', () => {
   });
 
   it('reads a node: message, gloss, normalised time, positions', () => {
-    const n = c.nodes.opening;
+    const n = get(c.nodes, 'opening');
     expect(Object.keys(c.nodes)).toEqual(['opening', 'photo', 'angry']);
     expect(n.message).toBe('My mug arrived broken.');
     expect(n.gloss).toBe('我的杯子碎了。');
@@ -73,14 +74,16 @@ describe('the valid fixture', () => {
     const source = VALID.replace('- gloss: 我的杯子碎了。', '- gloss: 我的杯子碎了。\n- hint: 先看订单卡片。\n- hint en: Look at the order card first.');
     const r2 = parse(source);
     expect(r2.diagnostics).toEqual([]);
-    expect(r2.value!.nodes.opening.hint).toEqual({ zh: '先看订单卡片。', en: 'Look at the order card first.' });
-    expect(r2.value!.nodes.photo.hint).toBeUndefined();
+    expect(get(r2.value!.nodes, 'opening').hint).toEqual({ zh: '先看订单卡片。', en: 'Look at the order card first.' });
+    expect(get(r2.value!.nodes, 'photo').hint).toBeUndefined();
   });
 
   it('reads replies: ids by position, next, satisfaction, follows/breaks, feedback in both languages, set, real, time', () => {
-    const [r1, r2, r3] = c.nodes.opening.replies;
-    expect(c.nodes.opening.replies.map((r) => r.id)).toEqual(['opening.1', 'opening.2', 'opening.3']);
-    expect(c.nodes.photo.replies.map((r) => r.id)).toEqual(['photo.1', 'photo.2']);
+    const [r1, r2, r3] = get(c.nodes, 'opening').replies;
+    assert.isDefined(r2, 'a second reply');
+    assert.isDefined(r3, 'a third reply');
+    expect(get(c.nodes, 'opening').replies.map((r) => r.id)).toEqual(['opening.1', 'opening.2', 'opening.3']);
+    expect(get(c.nodes, 'photo').replies.map((r) => r.id)).toEqual(['photo.1', 'photo.2']);
     expect(r1).toEqual({
       id: 'opening.1',
       text: "I'm so sorry. Could you send a photo of the mug and the box?",
@@ -104,9 +107,9 @@ describe('the valid fixture', () => {
   });
 
   it('reads conditions on replies and go to redirects', () => {
-    expect(c.nodes.photo.replies[0].when).toEqual({ source: 'asked-photo', tests: [{ kind: 'flag', flag: 'asked-photo', present: true }] });
-    expect(c.nodes.photo.replies[1].when).toBeUndefined();
-    expect(c.nodes.angry.redirects).toEqual([
+    expect(get(c.nodes, 'photo').replies[0]?.when).toEqual({ source: 'asked-photo', tests: [{ kind: 'flag', flag: 'asked-photo', present: true }] });
+    expect(nth(get(c.nodes, 'photo').replies, 1).when).toBeUndefined();
+    expect(get(c.nodes, 'angry').redirects).toEqual([
       {
         to: 'escalated',
         when: { source: 'satisfaction < 20', tests: [{ kind: 'satisfaction', op: '<', value: 20 }] },
@@ -127,19 +130,19 @@ describe('the valid fixture', () => {
       message: 'Thanks!',
       at: { line: 79, column: 4 },
     });
-    expect(c.endings.paypal.result).toBe('failed');
-    expect(c.endings.paypal.refund).toBeUndefined();
-    expect(c.endings.escalated.result).toBe('escalated');
-    expect(c.endings.escalated.refund).toEqual({ amount: 2000, currency: 'USD' });
-    expect(c.endings.escalated.message).toBeUndefined();
+    expect(get(c.endings, 'paypal').result).toBe('failed');
+    expect(get(c.endings, 'paypal').refund).toBeUndefined();
+    expect(get(c.endings, 'escalated').result).toBe('escalated');
+    expect(get(c.endings, 'escalated').refund).toEqual({ amount: 2000, currency: 'USD' });
+    expect(get(c.endings, 'escalated').message).toBeUndefined();
   });
 
   it('reads the briefing and analysis prose, and copies the cited rules', () => {
     expect(c.briefing).toEqual({ zh: '你是卖家 LI。' });
     expect(c.analysis).toEqual({ zh: '先道歉、取证，再在平台内退款。' });
     expect(Object.keys(c.rules).sort()).toEqual(['P-OFFPLATFORM', 'P-TRUTHFUL']);
-    expect(c.rules['P-OFFPLATFORM'].severity).toBe('critical');
-    expect(c.rules['P-TRUTHFUL'].asOf).toBe('2020-08');
+    expect(c.rules['P-OFFPLATFORM']?.severity).toBe('critical');
+    expect(c.rules['P-TRUTHFUL']?.asOf).toBe('2020-08');
     expect(c.penalties).toEqual({ critical: 50, major: 20, minor: 10 });
   });
 
@@ -305,7 +308,7 @@ describe('aliases and full-width punctuation', () => {
 
   it('the English case reads as expected', () => {
     const c = en.value!;
-    expect(c.nodes.first.replies[0]).toMatchObject({
+    expect(get(c.nodes, 'first').replies[0]).toMatchObject({
       next: 'done',
       satisfaction: 20,
       follows: ['P-OFFPLATFORM', 'P-TRUTHFUL'],
@@ -318,21 +321,22 @@ describe('aliases and full-width punctuation', () => {
         ],
       },
     });
-    expect(c.nodes.first.replies[1]).toMatchObject({ satisfaction: -5, breaks: ['P-OFFPLATFORM', 'P-TRUTHFUL'] });
+    expect(get(c.nodes, 'first').replies[1]).toMatchObject({ satisfaction: -5, breaks: ['P-OFFPLATFORM', 'P-TRUTHFUL'] });
     expect(c.endings.done).toMatchObject({ result: 'resolved', refund: { amount: 500, currency: 'USD' }, paidBy: 'seller' });
-    expect(c.endings.lost.result).toBe('lost');
+    expect(get(c.endings, 'lost').result).toBe('lost');
     expect(c.objectives).toEqual(['P-OFFPLATFORM', 'P-TRUTHFUL']);
   });
 
   it('the Chinese spelling gives the same case as the English one', () => {
-    expect(zh.value).toBeDefined();
-    expect(comparable(zh.value!)).toEqual(comparable(en.value!));
+    assert.isDefined(zh.value, 'the Chinese spelling checks');
+    assert.isDefined(en.value, 'the English spelling checks');
+    expect(comparable(zh.value)).toEqual(comparable(en.value));
   });
 
   it('conditions keep the source as the author wrote it', () => {
-    expect(zh.value!.nodes.first.redirects[0].when.source).toBe('满意度 ＜ 10');
-    expect(zh.value!.nodes.first.replies[0].when!.source).toBe('满意度 ≥ 40 且 没有 warned');
-    expect(en.value!.nodes.first.redirects[0].when.source).toBe('satisfaction < 10');
+    expect(get(zh.value!.nodes, 'first').redirects[0]?.when.source).toBe('满意度 ＜ 10');
+    expect(get(zh.value!.nodes, 'first').replies[0]?.when!.source).toBe('满意度 ≥ 40 且 没有 warned');
+    expect(get(en.value!.nodes, 'first').redirects[0]?.when.source).toBe('satisfaction < 10');
   });
 
   it('key spelling is normalised: case, spaces, hyphens, underscores', () => {
@@ -391,7 +395,7 @@ describe('reply key list indentation', () => {
   it('a long value continues on a following line indented deeper than the -', () => {
     const r = parse(MINI_EN.replace('   - feedback: 好。\n', '   - feedback: 好，\n     先道歉再退款。\n'));
     expect(r.diagnostics).toEqual([]);
-    expect(r.value!.nodes.first.replies[0].feedback).toEqual({ zh: '好，\n先道歉再退款。', en: 'Good.' });
+    expect(get(r.value!.nodes, 'first').replies[0]?.feedback).toEqual({ zh: '好，\n先道歉再退款。', en: 'Good.' });
   });
 });
 
@@ -404,7 +408,7 @@ const prng = random;
 /** `count` copies of the valid case, each with 1–4 random line edits. */
 function mutations(seed: number, count: number): string[] {
   const rand = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]): T => nth(list, Math.floor(rand() * list.length));
   const fragments = [
     '---', '# Dialogue', '# Endings', '# 对话', '## opening', '## x y', '1.', '2. Hi', '   - next: nowhere', '- next: photo',
     '   - if: satisfaction <', '- go to: escalated if', '- go to: opening if satisfaction < 100', '> quote', '```', '   - refund: 99999999999999999999',
@@ -420,7 +424,7 @@ function mutations(seed: number, count: number): string[] {
       switch (Math.floor(rand() * 5)) {
         case 0: lines.splice(at, 1); break;
         case 1: lines.splice(at, 0, lines[at] ?? ''); break;
-        case 2: { const other = Math.floor(rand() * lines.length); [lines[at], lines[other]] = [lines[other], lines[at]]; break; }
+        case 2: { const other = Math.floor(rand() * lines.length); const [a = '', b = ''] = [lines[at], lines[other]]; lines[at] = b; lines[other] = a; break; }
         case 3: lines[at] = (lines[at] ?? '').slice(0, Math.floor(rand() * (lines[at]?.length ?? 0))); break;
         default: lines.splice(at, 0, pick(fragments));
       }
@@ -533,7 +537,7 @@ describe('readAmount', () => {
   });
 
   it('refuses too many decimals for the currency, and non-numbers, with reasons in both languages', () => {
-    for (const [raw, currency] of [['8.005', 'USD'], ['100.5', 'JPY'], ['abc', 'USD'], ['-5', 'USD'], ['', 'USD'], ['8.', 'USD']]) {
+    for (const [raw, currency] of [['8.005', 'USD'], ['100.5', 'JPY'], ['abc', 'USD'], ['-5', 'USD'], ['', 'USD'], ['8.', 'USD']] as const) {
       const r = readAmount(raw, currency);
       expect(r.ok, `${raw} ${currency}`).toBe(false);
       if (!r.ok) {
@@ -659,11 +663,11 @@ describe('rule kind', () => {
       ['- kind: platform', '- kind: course'],
       ['- 类型: 平台规则', '- 类型: 课程标准'],
       ['- Kind: Platform rule', '- kind: Course standard'],
-    ]) {
+    ] as const) {
       const r = parseRulebook(withKinds(a, b), 'test.md');
       expect(r.diagnostics, a).toEqual([]);
-      expect(r.value!.rules['P-OFFPLATFORM'].kind, a).toBe('platform');
-      expect(r.value!.rules['P-TRUTHFUL'].kind, b).toBe('course');
+      expect(r.value!.rules['P-OFFPLATFORM']?.kind, a).toBe('platform');
+      expect(r.value!.rules['P-TRUTHFUL']?.kind, b).toBe('course');
     }
   });
 
@@ -675,6 +679,6 @@ describe('rule kind', () => {
     const r = parseRulebook(withKinds('- kind: law', '- kind: course'), 'test.md');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['VALUE_INVALID', 10]]);
-    expect(r.diagnostics[0].message.en).toContain('platform, course');
+    expect(r.diagnostics[0]?.message.en).toContain('platform, course');
   });
 });

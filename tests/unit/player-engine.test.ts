@@ -1,5 +1,5 @@
 /** What the player needs from the engine beyond playing: the best path, and settings changed mid-attempt. */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { replay, resultOf } from '../../src/engine/conversation.ts';
 import { conversationMachine, normaliseSettings, restoreConversation, saveConversation } from '../../src/engine/machine.ts';
@@ -32,8 +32,10 @@ describe('the best path', () => {
   it('prefers passing over a happier buyer, then compliance over satisfaction', () => {
     const results = allPaths(c).results;
     const failedHappy = results.filter((r) => !r.passed).sort((a, b) => b.satisfaction - a.satisfaction)[0];
-    expect(failedHappy).toBeDefined();
-    expect(byBest(bestPath(c)!, failedHappy)).toBeLessThan(0);
+    assert.isDefined(failedHappy, 'some path fails');
+    const best = bestPath(c);
+    assert.isDefined(best, 'some path is best');
+    expect(byBest(best, failedHappy)).toBeLessThan(0);
     const a = { passed: true, compliance: 90, satisfaction: 100 };
     const b = { passed: true, compliance: 100, satisfaction: 60 };
     expect(byBest(a, b)).toBeGreaterThan(0);

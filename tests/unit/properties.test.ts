@@ -49,7 +49,7 @@ function mutate(source: string, edits: Mutation[]): string {
     const i = m.at % Math.max(1, lines.length);
     if (m.kind === 'delete') lines.splice(i, 1);
     else if (m.kind === 'duplicate') lines.splice(i, 0, lines[i] ?? '');
-    else if (m.kind === 'swap' && i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+    else if (m.kind === 'swap' && i + 1 < lines.length) lines.splice(i, 2, ...lines.slice(i, i + 2).reverse());
     else if (m.kind === 'insert') {
       const at = m.at % Math.max(1, s.length);
       s = s.slice(0, at) + m.text + s.slice(at);

@@ -24,7 +24,7 @@ describe('rendering author Markdown', () => {
     ];
     const all = JSON.stringify(html);
     expect(all).not.toMatch(/<script|onerror|onload|onmouseover|javascript:|<iframe|<object|<form|<style|<button/i);
-    expect(c.nodes.first.message).toContain('Where is my parcel?');
+    expect(c.nodes.first?.message).toContain('Where is my parcel?');
     expect(c.analysis?.en).toContain('<strong>analysis</strong>');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pathReport } from '../../src/engine/report.ts';
 import { pathsCommand } from '../../scripts/lib/paths.ts';
 import { fixtureCase, runInProcess } from './helpers.ts';
+import { get } from '../fixtures/present.ts';
 
 describe('pathReport', () => {
   const c = fixtureCase();
@@ -26,7 +27,7 @@ describe('pathReport', () => {
   });
 
   it('lists endings that no path reaches', () => {
-    const unreachable = { ...c, endings: { ...c.endings, orphan: { ...c.endings.paypal, id: 'orphan' } } };
+    const unreachable = { ...c, endings: { ...c.endings, orphan: { ...get(c.endings, 'paypal'), id: 'orphan' } } };
     expect(report.unreached).toEqual(['escalated']); // the buyer never gets angry enough from 40
     expect(pathReport(unreachable).unreached).toEqual(['escalated', 'orphan']);
   });

@@ -2,8 +2,10 @@
  * What students hand in and what the dashboard makes of it: result files and codes, the seal, the
  * recomputation of scores with its flags, dedupe, the class table and summary.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attemptsOf, newAttempts } from '../../src/assignment/dedupe.ts';
+import { importCode, importFile } from '../../src/assignment/import.ts';
 import { begin, emptyProgress, finish, handIn, readProgress, track, type Progress } from '../../src/assignment/progress.ts';
 import { recompute } from '../../src/assignment/recompute.ts';
 import {
@@ -22,6 +24,7 @@ import { canonicalJson } from '../../src/assignment/fingerprint.ts';
 import { pack } from '../../src/assignment/pack.ts';
 import { sha256Hex } from '../../src/assignment/sha256.ts';
 import { assignmentOf, c, cases, REAL } from './fixtures/results.ts';
+import { get, nth } from '../fixtures/present.ts';
 
 const T0 = Date.parse('2026-11-21T02:00:00Z');
 const assignment = assignmentOf({ due: '2026-11-22T00:00:00Z', pass: { minSatisfaction: 60, minCompliance: 80, criticalFails: true } });
@@ -44,7 +47,7 @@ const PAYPAL = ['opening.2'];
 describe('result files', () => {
   it('hold the transcript with times, case fingerprint, rulebook version, settings and scores', () => {
     const file = played('张三', '2023001', [REAL]);
-    const [r] = file.attempts;
+    const r = nth(file.attempts, 0, 'the attempt');
     expect(r.steps).toEqual([
       { node: 'opening', reply: 'opening.1', at: '2026-11-21T02:01:00Z' },
       { node: 'photo', reply: 'photo.1', at: '2026-11-21T02:02:00Z' },
@@ -85,7 +88,7 @@ describe('result files', () => {
     const edited = parseResultFile(JSON.stringify({ ...old, seal: sha256Hex(canonicalJson(unscored)).slice(0, 32) }));
     expect('file' in edited).toBe(true);
     if (!('file' in edited)) return;
-    const r = edited.file.attempts[0];
+    const r = nth(edited.file.attempts, 0, 'the attempt');
     expect(r.scores.compliance).toBe(100);
     const again = recompute(assignment, r, c);
     expect(again.result?.compliance).toBe(50);
@@ -98,8 +101,8 @@ describe('result codes', () => {
   it('round-trip a file exactly, and are short enough for a chat message', () => {
     const file = played('Zhang San', '2023001', [PAYPAL, REAL]);
     const code = encodeResultCode(file);
-    expect(code).toMatch(/^DDR2\.[A-Za-z0-9_-]+$/);
-    expect(code.length).toBeLessThan(700);
+    expect(code).toMatch(/^DDR3\.[A-Za-z0-9_-]+$/);
+    expect(code.length).toBeLessThan(900);
     expect(decodeResultCode(code)).toEqual({ file });
     expect(decodeResultCode(`  ${code.slice(0, 30)}\n${code.slice(30)}  `)).toEqual({ file });
   });
@@ -117,8 +120,8 @@ describe('result codes', () => {
   it('are sealed like files: an edited transcript, score, name or number is refused; an unsealed old code too', () => {
     const file = played('张三', '2023001', [PAYPAL]);
     const edits: ((f: ResultFile) => ResultFile)[] = [
-      (f) => ({ ...f, attempts: [{ ...f.attempts[0], steps: [{ ...f.attempts[0].steps[0], reply: 'opening.1' }] }] }),
-      (f) => ({ ...f, attempts: [{ ...f.attempts[0], scores: { ...f.attempts[0].scores, compliance: 100, passed: true } }] }),
+      (f) => ({ ...f, attempts: [{ ...nth(f.attempts, 0), steps: [{ ...nth(nth(f.attempts, 0).steps, 0), reply: 'opening.1' }] }] }),
+      (f) => ({ ...f, attempts: [{ ...nth(f.attempts, 0), scores: { ...nth(f.attempts, 0).scores, compliance: 100, passed: true } }] }),
       (f) => ({ ...f, student: { ...f.student, name: '李四' } }),
       (f) => ({ ...f, student: { ...f.student, number: '2023002' } }),
     ];
@@ -139,12 +142,39 @@ describe('result codes', () => {
     expect(parseResultFile(serializeResultFile(withSeed))).toEqual({ file: withSeed });
     const stored = attemptsOf(file, 'x', 'now');
     expect(stored.map((a) => a.unfinished)).toEqual([true]);
-    expect(buildTable(assignment, stored, cases)[0].cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
+    expect(nth(buildTable(assignment, stored, cases), 0).cells[c.id]).toMatchObject({ inProgress: true, attempts: [] });
+  });
+});
+
+describe('results of the previous version', () => {
+  // Written by the version before named fields came to codes: a file and a code of the same hand-in
+  // (two attempts, the second with its reply-order seed, one attempt in progress, an extra field).
+  const oldFile = readFileSync('tests/fixtures/results/v2-file.json', 'utf8');
+  const oldCode = readFileSync('tests/fixtures/results/v2-code.txt', 'utf8');
+
+  it('still import, file and code alike, with the seed and the extra field kept', () => {
+    const fromFile = importFile('old.json', oldFile, assignment, 'now');
+    const fromCode = importCode('old', oldCode, assignment, 'now');
+    if (!('file' in fromFile) || !('file' in fromCode)) throw new Error('an old result was refused');
+    expect(oldCode).toMatch(/^DDR2\./);
+    expect(fromCode.file).toEqual(fromFile.file);
+    expect(fromFile.file.attempts.map((r) => r.seed)).toEqual([undefined, 12345]);
+    expect(fromFile.file.attempts[0]).toHaveProperty('shuffleSeed', 42);
+    expect(fromFile.file.inProgress?.map((r) => r.steps.length)).toEqual([1]);
+    // The finished attempts still recompute to the scores they claim.
+    expect(fromFile.attempts.filter((a) => !a.unfinished).map((a) => recompute(assignment, a.record, c).flags)).toEqual([[], []]);
+  });
+
+  it('are still sealed: an edit to the old code is refused', () => {
+    const file = parseResultFile(oldFile);
+    if (!('file' in file)) throw new Error('the old file was refused');
+    expect(decodeResultCode(encodeResultCode(file.file))).toEqual(file);
+    expect(parseResultFile(oldFile.replace('"opening.2"', '"opening.1"'))).toEqual({ problem: { kind: 'edited' } });
   });
 });
 
 describe('recomputation', () => {
-  const [record] = played('张三', '2023001', [REAL]).attempts;
+  const record = nth(played('张三', '2023001', [REAL]).attempts, 0, 'the attempt');
 
   it('replays the transcript against the case with the assignment’s pass rule', () => {
     const strict = { ...assignment, pass: { minSatisfaction: 90, minCompliance: 80, criticalFails: true } };
@@ -155,13 +185,13 @@ describe('recomputation', () => {
   });
 
   it('flags a transcript that does not fit, an unfinished one, another version of the case, a case not assigned', () => {
-    const wrongReply = { ...record, steps: [record.steps[0], { ...record.steps[1], reply: 'opening.3' }] };
+    const wrongReply = { ...record, steps: [nth(record.steps, 0), { ...nth(record.steps, 1), reply: 'opening.3' }] };
     expect(recompute(assignment, wrongReply, c)).toEqual({ flags: ['does-not-fit'] });
-    const wrongNode = { ...record, steps: [{ ...record.steps[0], node: 'photo' }, record.steps[1]] };
+    const wrongNode = { ...record, steps: [{ ...nth(record.steps, 0), node: 'photo' }, nth(record.steps, 1)] };
     expect(recompute(assignment, wrongNode, c)).toEqual({ flags: ['does-not-fit'] });
     expect(recompute(assignment, { ...record, steps: record.steps.slice(0, 1) }, c)).toEqual({ flags: ['not-finished'] });
     const changed = structuredClone(c);
-    changed.nodes.photo.replies[0].satisfaction = 5;
+    nth(get(changed.nodes, 'photo').replies, 0).satisfaction = 5;
     const r = recompute(assignment, record, changed);
     expect(r.flags).toEqual(['case-changed', 'scores-differ']);
     expect(r.result?.satisfaction).toBe(60);
@@ -225,20 +255,20 @@ describe('class table and summary', () => {
   const rows = buildTable(assignment, stored, cases);
 
   it('has a row per student with the attempt that counts, attempts, time and lateness', () => {
-    expect(rows.map((r) => [r.name, r.cells[c.id].attempts.length, r.cells[c.id].best?.result?.passed, r.cells[c.id].late])).toEqual([
+    expect(rows.map((r) => [r.name, get(r.cells, c.id).attempts.length, get(r.cells, c.id).best?.result?.passed, get(r.cells, c.id).late])).toEqual([
       ['张三', 2, true, false],
       ['李四', 1, false, false],
       ['Wang Wu', 1, expect.any(Boolean), true],
     ]);
     // Two attempts of one reply and two replies: 61 s + 121 s.
-    expect(rows[0].cells[c.id].timeSpent).toBe(61 + 121);
-    expect(rows[0].passedAll).toBe(true);
+    expect(get(nth(rows, 0).cells, c.id).timeSpent).toBe(61 + 121);
+    expect(nth(rows, 0).passedAll).toBe(true);
   });
 
   it('counts first attempts at each decision point and the rules broken most', () => {
     const s = summarizeCase(c.id, c, rows);
     expect(s.students).toBe(3);
-    expect(s.passed).toBe(1 + (rows[2].cells[c.id].best?.result?.passed ? 1 : 0));
+    expect(s.passed).toBe(1 + (get(nth(rows, 2).cells, c.id).best?.result?.passed ? 1 : 0));
     const opening = s.decisions.find((d) => d.node === 'opening')!;
     expect(opening.reached).toBe(3);
     expect(opening.replies.map((r) => [r.reply, r.count, r.weak])).toEqual([
@@ -263,10 +293,10 @@ describe('import', () => {
     const two = `${code.slice(0, 20)}\n${code.slice(20)}\nand ${encodeResultCode(played('李四', '2023002', [PAYPAL]))}`;
     const codes = splitCodes(two);
     expect(codes).toHaveLength(2);
-    expect(importCode('code 1', codes[0], assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
-    expect(importCode('code 1', codes[0].replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('code 1', nth(codes, 0), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
+    expect(importCode('code 1', nth(codes, 0).replace('and', '$'), assignment, 'now')).toMatchObject({ file: { student: { name: '张三' } } });
     expect(importCode('bad', code.slice(0, -5), assignment, 'now')).toEqual({ label: 'bad', problem: { kind: 'damaged-code' } });
-    expect(importCode('code 2', codes[1], assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
+    expect(importCode('code 2', nth(codes, 1), assignment, 'now')).toMatchObject({ file: { student: { name: '李四' } } });
     // A code relabelled with another assignment breaks its seal; a real one of another assignment is named.
     expect(importCode('code 3', encodeResultCode(other), assignment, 'now')).toEqual({ label: 'code 3', problem: { kind: 'edited' } });
     const otherFile = makeResultFile({ ...assignment, id: 'other', title: 'Other' }, good.student, good.attempts, good.savedAt);

@@ -2,7 +2,7 @@
  * The price-drop case, played every possible way: the real seller's path is a best path, and the
  * tempting replies that break rules fail with the rule cited.
  */
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { realPath, replay, resultOf } from '../../src/engine/conversation.ts';
 import { allPaths, byBest } from '../../src/engine/paths.ts';
 import { loadCase } from './helpers.ts';
@@ -35,7 +35,7 @@ describe('the price-drop case', () => {
     expect(endings.size).toBeGreaterThanOrEqual(3);
     expect(results.some((r) => r.result === 'escalated' && r.ending === 'arbitration')).toBe(true);
     expect(results.some((r) => !r.passed && r.failedBecause.some((f) => f.kind === 'critical'))).toBe(true);
-    expect(c.endings.arbitration.result).toBe('escalated');
+    expect(c.endings.arbitration?.result).toBe('escalated');
   });
 
   it('follows the real seller to the real outcome with a passing score', () => {
@@ -53,6 +53,7 @@ describe('the price-drop case', () => {
     expect(r.followedRealPath).toBe(true);
     // The real path is among the best-scoring paths.
     const best = [...results].sort(byBest)[0];
+    assert.isDefined(best, 'the case has a path');
     expect(r.compliance).toBe(best.compliance);
     expect(r.satisfaction).toBe(best.satisfaction);
   });

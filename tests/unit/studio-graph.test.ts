@@ -1,6 +1,6 @@
 /** The studio's diagram as data and geometry, its template, and where diagnostics land in the editor. */
 import { Text } from '@codemirror/state';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { loadRulebooks } from '../../src/build/scenarios.ts';
 import type { Case, Rulebook } from '../../src/case/types.ts';
 import { checkCase } from '../../src/engine/check.ts';
@@ -10,6 +10,7 @@ import { labelBox, layoutGraph, type LayoutCache } from '../../src/ui/studio/gra
 import { loadCase } from './helpers.ts';
 import { TEMPLATE } from '../../src/ui/studio/template.ts';
 import { generateCase } from '../../scripts/lib/generate.ts';
+import { get } from '../fixtures/present.ts';
 
 const { rulebooks } = loadRulebooks('scenarios/rulebooks');
 const bench: Rulebook = {
@@ -48,8 +49,8 @@ describe('graph model', () => {
       ['lost', 'ending'],
     ]);
     const byId = Object.fromEntries(model.nodes.map((n) => [n.id, n]));
-    expect(byId['first-message'].start).toBe(true);
-    expect(byId['first-message'].line).toBe(template.nodes['first-message'].at.line);
+    expect(byId['first-message']?.start).toBe(true);
+    expect(byId['first-message']?.line).toBe(template.nodes['first-message']?.at.line);
     expect(byId.solved).toMatchObject({ result: 'resolved', real: true });
     expect(byId.escalated).toMatchObject({ result: 'escalated', real: false });
     expect(model.nodes.every((n) => n.reachable)).toBe(true);
@@ -76,7 +77,7 @@ describe('graph model', () => {
 
   it('collects the flags a case sets or tests, and finds the entry at a line', () => {
     expect(flagsOf(template)).toEqual(['apologised']);
-    const waiting = template.nodes.waiting.at.line;
+    const waiting = get(template.nodes, 'waiting').at.line;
     expect(entryAtLine(model, waiting + 3)).toBe('waiting');
     expect(entryAtLine(model, 1)).toBeUndefined();
   });
@@ -135,12 +136,15 @@ describe('diagnostics in the editor', () => {
     const doc = Text.of(['---', '   - next: solvd', 'end']);
     const d = { code: 'TARGET_NOT_FOUND' as const, severity: 'error' as const, file: 'x.md', line: 2, column: 12, message: { zh: '找不到', en: 'Not found' }, hint: { zh: '改', en: 'Did you mean solved?' } };
     const [mark] = toEditorDiagnostics(doc, [d], 'en');
+    assert.isDefined(mark, 'the diagnostic is marked');
     expect(doc.sliceString(mark.from, mark.to)).toBe('solvd');
     expect(mark).toMatchObject({ severity: 'error', source: 'TARGET_NOT_FOUND', message: 'Not found — Did you mean solved?' });
     const [past] = toEditorDiagnostics(doc, [{ ...d, line: 3, column: 40 }], 'zh');
+    assert.isDefined(past, 'a diagnostic past the end of its line is marked');
     expect(doc.sliceString(past.from, past.to)).toBe('end');
     expect(past.message).toBe('找不到 — 改');
     const [beyond] = toEditorDiagnostics(doc, [{ ...d, line: 99, column: 1 }], 'en');
+    assert.isDefined(beyond, 'a diagnostic past the end of the file is marked');
     expect(beyond.from).toBe(doc.line(3).from);
   });
 });
@@ -162,8 +166,8 @@ describe('labels in the diagram', () => {
       expect(b.y).toBeGreaterThanOrEqual(0);
       expect(b.x + b.width).toBeLessThanOrEqual(layout.width);
       expect(b.y + b.height).toBeLessThanOrEqual(layout.height);
-      for (const n of layout.nodes) expect(overlap(b, n), `${shown[i].id} over ${n.id}`).toBe(false);
-      for (const [j, c] of boxes.entries()) if (j > i) expect(overlap(b, c), `${shown[i].id} and ${shown[j].id}`).toBe(false);
+      for (const n of layout.nodes) expect(overlap(b, n), `${shown[i]?.id} over ${n.id}`).toBe(false);
+      for (const [j, c] of boxes.entries()) if (j > i) expect(overlap(b, c), `${shown[i]?.id} and ${shown[j]?.id}`).toBe(false);
     }
     // Most labels find a place; the rest are in their arrows' tooltips.
     const labelled = layout.edges.filter((e) => !e.back && e.label);

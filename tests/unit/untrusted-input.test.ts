@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAssignment, encodeAssignment } from '../../src/assignment/assignment.ts';
 import { importCode, importFile, splitCodes } from '../../src/assignment/import.ts';
 import { checksumEnds, MAX_PACKED_CHARS, pack } from '../../src/assignment/pack.ts';
-import { decodeResultCode, RESULT_CODE_PREFIX } from '../../src/assignment/result-file.ts';
+import { decodeResultCode, RESULT_CODE_PREFIX, V2_CODE_PREFIX } from '../../src/assignment/result-file.ts';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { decodeCase, encodeCase } from '../../src/ui/studio/share-link.ts';
 import { chatWords, deflateBomb, oversized, packedAround, sampleCode, UNTRUSTED_ASSIGNMENT } from '../fixtures/hostile-inputs.ts';
@@ -64,6 +64,7 @@ describe('outside input never throws', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), mutated(code)), (text) => void importCode('c', text, assignment, NOW)), run);
     // A well-sealed envelope around anything: the shape checks, not the checksum, must refuse it.
     fc.assert(fc.property(fc.anything(), (value) => void decodeResultCode(pack(RESULT_CODE_PREFIX, value))), run);
+    fc.assert(fc.property(fc.anything(), (value) => void decodeResultCode(pack(V2_CODE_PREFIX, value))), run);
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constant(code), fc.string(), mutated(code)), { maxLength: 4 }), (parts) => {
         for (const c of splitCodes(parts.join(' '))) importCode('c', c, assignment, NOW);
@@ -74,8 +75,13 @@ describe('outside input never throws', () => {
 
   it('refuses a code whose content is not a list where one belongs, with the field, not an error', () => {
     const compact = { a: ['prop1', 'C', 'T', ''], s: ['Ann', '1'], t: NOW, x: [['c', 'h', '1', 'r', 1, NOW, 60, [0, 1, 0, 1], [60, 80, 1], [5], ['e', 1, 1, 1]]] };
-    expect(decodeResultCode(pack(RESULT_CODE_PREFIX, compact))).toEqual({ problem: { kind: 'invalid', field: 'x.0.steps.0' } });
-    expect(importCode('c', pack(RESULT_CODE_PREFIX, compact), assignment, NOW)).toEqual({ label: 'c', problem: { kind: 'invalid', field: 'x.0.steps.0' } });
+    expect(decodeResultCode(pack(V2_CODE_PREFIX, compact))).toEqual({ problem: { kind: 'invalid', field: 'x.0.steps.0' } });
+    expect(importCode('c', pack(V2_CODE_PREFIX, compact), assignment, NOW)).toEqual({ label: 'c', problem: { kind: 'invalid', field: 'x.0.steps.0' } });
+    const named = { format: 'dispute-desk-result', version: 2, assignment: { id: 'prop1', className: 'C', title: 'T' }, student: { name: 'Ann', number: '1' }, savedAt: NOW, attempts: { 0: 'a' } };
+    expect(decodeResultCode(pack(RESULT_CODE_PREFIX, named))).toEqual({ problem: { kind: 'invalid', field: 'attempts' } });
+    expect(decodeResultCode(pack(RESULT_CODE_PREFIX, { ...named, attempts: [{ ...JSON.parse('{"__proto__": {"caseId": "x"}}') }] }))).toEqual({
+      problem: { kind: 'invalid', field: 'attempts.0.caseId' },
+    });
   });
 
   it('result files: random and malformed JSON', () => {

@@ -7,11 +7,11 @@
 export type AssignmentRoute = { page: 'assignment'; payload: string; play?: string };
 
 export function parseAssignmentPath(path: string): AssignmentRoute | undefined {
-  const m = /^\/a\/([A-Za-z0-9._-]+)(?:\/play\/([^/]+))?\/?$/.exec(path);
-  if (!m) return undefined;
-  if (!m[2]) return { page: 'assignment', payload: m[1] };
+  const [, payload, play] = /^\/a\/([A-Za-z0-9._-]+)(?:\/play\/([^/]+))?\/?$/.exec(path) ?? [];
+  if (!payload) return undefined;
+  if (!play) return { page: 'assignment', payload };
   try {
-    return { page: 'assignment', payload: m[1], play: decodeURIComponent(m[2]) };
+    return { page: 'assignment', payload, play: decodeURIComponent(play) };
   } catch {
     return undefined;
   }

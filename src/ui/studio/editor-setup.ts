@@ -106,8 +106,8 @@ const caseKeys = ViewPlugin.fromClass(
         for (let pos = from; pos <= to; ) {
           const line = doc.lineAt(pos);
           const inFront = line.number > 1 && line.number < front;
-          const m = (inFront ? FRONT_KEY : REPLY_KEY).exec(line.text);
-          if (m && m[2].trim()) out.add(line.from + m[1].length, line.from + m[1].length + m[2].length, keyMark);
+          const [, indent = '', key = ''] = (inFront ? FRONT_KEY : REPLY_KEY).exec(line.text) ?? [];
+          if (key.trim()) out.add(line.from + indent.length, line.from + indent.length + key.length, keyMark);
           pos = line.to + 1;
         }
       }

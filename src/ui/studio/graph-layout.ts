@@ -158,6 +158,7 @@ function placeLabels(edges: LaidEdge[], candidates: Map<number, Point[]>, nodes:
   const taken: Box[] = nodes.map((n) => ({ x: n.x - 2, y: n.y - 2, width: n.width + 4, height: n.height + 4 }));
   for (const [i, points] of candidates) {
     const e = edges[i];
+    if (!e) continue;
     if (!e.label) {
       e.labelShown = false;
       continue;
@@ -194,36 +195,44 @@ export const LABEL_WIDTH = 150;
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
+/** Consecutive pairs of a route's points: its stretches. */
+const stretches = (ps: readonly Point[]): [Point, Point][] =>
+  ps.flatMap((p, i) => {
+    const q = ps[i + 1];
+    return q ? [[p, q] as [Point, Point]] : [];
+  });
+const between = (p: Point, q: Point, t = 0.5): Point => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+
 function forward(points: Point[], from: LaidNode, to: LaidNode, spread: number): Laid {
-  const ps: Point[] = points.length >= 2
-    ? points.map((p) => ({ ...p }))
+  const given: Point[] = points.length >= 2
+    ? points
     : [
         { x: from.x + from.width / 2, y: from.y + from.height },
         { x: to.x + to.width / 2, y: to.y },
       ];
-  if (ps.length === 2) ps.splice(1, 0, { x: (ps[0].x + ps[1].x) / 2, y: (ps[0].y + ps[1].y) / 2 });
+  // A straight arrow gets a middle point, so it bows like the others.
+  const route = given.length === 2 ? stretches(given).flatMap(([p, q]) => [p, between(p, q), q]) : given;
   // Siblings leave and arrive side by side, and bow apart in between.
   const dx = spread * 18;
-  for (let i = 0; i < ps.length; i++) ps[i].x += i === 0 || i === ps.length - 1 ? dx / 2 : dx;
-  // Smooth through the midpoints (a B-spline in effect), straight into the arrowhead.
-  let d = `M${r(ps[0].x)},${r(ps[0].y)}`;
-  for (let i = 1; i < ps.length - 1; i++) {
-    const mx = (ps[i].x + ps[i + 1].x) / 2;
-    const my = (ps[i].y + ps[i + 1].y) / 2;
-    d += ` Q${r(ps[i].x)},${r(ps[i].y)} ${r(mx)},${r(my)}`;
-  }
-  const last = ps[ps.length - 1];
-  d += ` L${r(last.x)},${r(last.y)}`;
+  const ps = route.map((p, i) => ({ x: p.x + (i === 0 || i === route.length - 1 ? dx / 2 : dx), y: p.y }));
+  const first = ps[0];
+  const last = ps.at(-1);
   const mid = ps[Math.floor(ps.length / 2)];
+  if (!first || !last || !mid) throw new Error('an arrow needs at least two points');
+  // Smooth through the midpoints (a B-spline in effect), straight into the arrowhead.
+  let d = `M${r(first.x)},${r(first.y)}`;
+  for (const [p, q] of stretches(ps).slice(1)) {
+    const m = between(p, q);
+    d += ` Q${r(p.x)},${r(p.y)} ${r(m.x)},${r(m.y)}`;
+  }
+  d += ` L${r(last.x)},${r(last.y)}`;
   const label = { x: mid.x, y: mid.y + spread * 14 };
   return { path: d, label, extent: Math.max(...ps.map((p) => p.x)) + LABEL_WIDTH / 2, anchor: 'middle', candidates: alongArrow(ps, label) };
 }
 
 /** Points along an arrow's route, a few per stretch, nearest the preferred one first, for its label. */
 function alongArrow(ps: Point[], preferred: Point): Point[] {
-  const out: Point[] = [];
-  for (let i = 0; i < ps.length - 1; i++)
-    for (const t of [0.5, 0.25, 0.75]) out.push({ x: ps[i].x + (ps[i + 1].x - ps[i].x) * t, y: ps[i].y + (ps[i + 1].y - ps[i].y) * t });
+  const out = stretches(ps).flatMap(([p, q]) => [0.5, 0.25, 0.75].map((t) => between(p, q, t)));
   const away = (p: Point) => Math.hypot(p.x - preferred.x, p.y - preferred.y);
   return [preferred, ...out.sort((p, q) => away(p) - away(q))];
 }

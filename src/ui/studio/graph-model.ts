@@ -128,15 +128,14 @@ export function graphModel(c: Case): GraphModel {
     const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
     state.set(root, 'open');
     if (fromStart) reachable.add(root);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const list = out.get(top.id) ?? [];
-      if (top.next >= list.length) {
+    for (let top = stack.at(-1); top; top = stack.at(-1)) {
+      const next = out.get(top.id)?.[top.next++];
+      if (!next) {
         state.set(top.id, 'done');
         stack.pop();
         continue;
       }
-      const { to, edge } = list[top.next++];
+      const { to, edge } = next;
       if (fromStart) edge.reachable = true;
       const seen = state.get(to);
       if (seen === 'open') edge.back = true;
@@ -152,9 +151,9 @@ export function graphModel(c: Case): GraphModel {
 
   // The real path: from the start along `real` replies, as the debrief shows it.
   const realNodes = new Set<string>();
-  for (let at = c.start; c.nodes[at] && !realNodes.has(at); ) {
+  for (let at = c.start, node = c.nodes[at]; node && !realNodes.has(at); node = c.nodes[at]) {
     realNodes.add(at);
-    const reply = c.nodes[at].replies.find((r) => r.real);
+    const reply = node.replies.find((r) => r.real);
     if (!reply) break;
     at = reply.next;
     if (c.endings[at]) realNodes.add(at);

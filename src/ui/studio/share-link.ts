@@ -43,16 +43,16 @@ export function decodeCase(token: string): Decoded {
   if (Math.floor((text.length * 3) / 4) > MAX_LINK_BYTES) return { ok: false, problem: 'too-large-link' };
   const packed = fromBase64Url(text);
   if (!packed || packed.length < 7) return { ok: false, problem: 'damaged' };
-  const cmf = packed[0];
-  const flg = packed[1];
+  const header = new DataView(packed.buffer, packed.byteOffset);
+  const cmf = header.getUint8(0);
+  const flg = header.getUint8(1);
   // zlib header: deflate method, no preset dictionary, header checksum.
   if ((cmf & 0x0f) !== 8 || (flg & 0x20) !== 0 || ((cmf << 8) | flg) % 31 !== 0) return { ok: false, problem: 'damaged' };
 
   const unpacked = inflateLimited(packed.subarray(2, -4), MAX_SHARED_BYTES);
   if (unpacked === 'too-large') return { ok: false, problem: 'too-large-case' };
   if (!unpacked) return { ok: false, problem: 'damaged' };
-  const view = packed.subarray(-4);
-  const expected = ((view[0] << 24) | (view[1] << 16) | (view[2] << 8) | view[3]) >>> 0;
+  const expected = header.getUint32(packed.length - 4);
   if (adler32(unpacked) !== expected) return { ok: false, problem: 'damaged' };
   try {
     return { ok: true, source: new TextDecoder('utf-8', { fatal: true }).decode(unpacked) };
@@ -72,10 +72,9 @@ function adler32(data: Uint8Array): number {
   let a = 1;
   let b = 0;
   // 5552 is the largest run before the sums can overflow 2^32 (as in zlib).
-  for (let i = 0; i < data.length; ) {
-    const end = Math.min(data.length, i + 5552);
-    for (; i < end; i++) {
-      a += data[i];
+  for (let i = 0; i < data.length; i += 5552) {
+    for (const byte of data.subarray(i, i + 5552)) {
+      a += byte;
       b += a;
     }
     a %= 65521;

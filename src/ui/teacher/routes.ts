@@ -12,11 +12,11 @@ export type TeacherRoute =
 export function parseTeacherPath(path: string): TeacherRoute | undefined {
   if (/^\/teacher\/?$/.test(path)) return { page: 'teacher', view: 'home' };
   if (/^\/teacher\/new\/?$/.test(path)) return { page: 'teacher', view: 'new' };
-  const m = /^\/teacher\/results\/([^/]+)(?:\/student\/([^/]+))?\/?$/.exec(path);
-  if (!m) return undefined;
+  const [, rawId, rawStudent] = /^\/teacher\/results\/([^/]+)(?:\/student\/([^/]+))?\/?$/.exec(path) ?? [];
+  if (!rawId) return undefined;
   try {
-    const id = decodeURIComponent(m[1]);
-    return m[2] ? { page: 'teacher', view: 'results', id, student: decodeURIComponent(m[2]) } : { page: 'teacher', view: 'results', id };
+    const id = decodeURIComponent(rawId);
+    return rawStudent ? { page: 'teacher', view: 'results', id, student: decodeURIComponent(rawStudent) } : { page: 'teacher', view: 'results', id };
   } catch {
     return undefined;
   }
