@@ -7,7 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 
 export interface CliArgs {
-  paths: string[];
+  /** At least one: the arguments are refused without. */
+  paths: [string, ...string[]];
   json: boolean;
   lang: 'zh' | 'en';
   rulebooks?: string;
@@ -43,10 +44,11 @@ export function readArgs(argv: string[], usage: { zh: string; en: string }, io: 
     return undefined;
   };
   if (lang !== 'zh' && lang !== 'en') return problem('--lang 只能是 zh 或 en。', '--lang must be zh or en.');
-  if (!paths.length) return problem('请给出要检查的文件或文件夹。', 'Name the files or folders to check.');
+  const [first, ...more] = paths;
+  if (first === undefined) return problem('请给出要检查的文件或文件夹。', 'Name the files or folders to check.');
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length) return problem(`找不到：${missing.join(', ')}`, `Not found: ${missing.join(', ')}`);
   if (argv.includes('--rulebooks') && (!rulebooks || !existsSync(rulebooks) || !statSync(rulebooks).isDirectory()))
     return problem(`--rulebooks 要给一个存在的文件夹：${rulebooks ?? ''}`, `--rulebooks needs a folder that exists: ${rulebooks ?? ''}`);
-  return { paths, json: argv.includes('--json'), lang: lang as 'zh' | 'en', ...(rulebooks ? { rulebooks } : {}) };
+  return { paths: [first, ...more], json: argv.includes('--json'), lang, ...(rulebooks ? { rulebooks } : {}) };
 }

@@ -26,7 +26,7 @@ export const pathsCommand: Command = (argv, io) => {
   if (!args) return 2;
   const { paths, json, lang, rulebooks } = args;
   const zh = lang === 'zh';
-  const file = paths[0];
+  const [file] = paths;
 
   const blindLine = (c: Case) =>
     blindFigures(c).map((b) => `${zh ? { first: '第一条', longest: '最长', last: '最后一条' }[b.strategy] : b.strategy} ${b.passed}/${b.attempts}`).join(', ');
@@ -34,7 +34,10 @@ export const pathsCommand: Command = (argv, io) => {
   if (statSync(file).isDirectory()) {
     // The whole library: one line per case, then the totals.
     const cases = checkPaths([file], process.cwd(), rulebooks).filter((x) => x.kind === 'case');
-    const rows: string[][] = [zh ? ['案例', '决策点', '最佳=最长', '陷阱>最佳', '有提示', '各种子盲选通过（第一条/最长/最后一条）'] : ['case', 'points', 'best=longest', 'traps>best', 'hints', 'blind passes per seed (first/longest/last)']];
+    const header = zh ? ['案例', '决策点', '最佳=最长', '陷阱>最佳', '有提示', '各种子盲选通过（第一条/最长/最后一条）'] : ['case', 'points', 'best=longest', 'traps>best', 'hints', 'blind passes per seed (first/longest/last)'];
+    const rows: string[][] = [header];
+    /** Counts one case in column `i` of a total. */
+    const count = (list: number[], i: number, yes: boolean) => (list[i] = (list[i] ?? 0) + (yes ? 1 : 0));
     const total = { points: 0, withBest: 0, longest: 0, traps: 0, hinted: 0, blind: [0, 0, 0], once: [0, 0, 0], fileOrder: [0, 0, 0], cases: 0 };
     const trapLines: string[] = [];
     let failed = false;
@@ -56,10 +59,10 @@ export const pathsCommand: Command = (argv, io) => {
       total.traps += f.traps.length;
       total.hinted += f.hinted;
       blind.forEach((b, i) => {
-        total.blind[i] += passesCase(b) ? 1 : 0;
-        total.once[i] += b.passed > 0 ? 1 : 0;
+        count(total.blind, i, passesCase(b));
+        count(total.once, i, b.passed > 0);
       });
-      STRATEGIES.forEach((st, i) => (total.fileOrder[i] += playBlind(c, st, undefined)?.passed ? 1 : 0));
+      STRATEGIES.forEach((st, i) => count(total.fileOrder, i, !!playBlind(c, st, undefined)?.passed));
       if (f.traps.length) trapLines.push(`  ${c.id}: ${trapsOf(f).join(', ')}`);
       rows.push([c.id, String(f.points), `${f.bestIsLongest}/${f.withBest} ${pct(longestShare(f))}`, String(f.traps.length), `${f.hinted}/${f.points}`, blind.map((b) => `${b.passed}/${b.attempts}`).join('  ')]);
     }
@@ -67,8 +70,8 @@ export const pathsCommand: Command = (argv, io) => {
       io.out(JSON.stringify(list, null, 2));
       return failed ? 1 : 0;
     }
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)) + 2);
-    for (const r of rows) io.out(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join(''));
+    const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)) + 2);
+    for (const r of rows) io.out(r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join(''));
     io.out('');
     io.out(zh ? '比最佳回复更讨买家喜欢的违规回复（违规回复的满意度 > 最佳回复的）：' : 'Traps that please more than the best reply (trap’s satisfaction > best’s):');
     for (const line of trapLines) io.out(line);
@@ -110,7 +113,7 @@ export const pathsCommand: Command = (argv, io) => {
   io.out(pad(zh ? '结局' : 'ending', width) + pad(zh ? '结果' : 'result', 11) + pad(zh ? '路径' : 'paths', 7) + pad(zh ? '满意度' : 'satisf.', 10) + pad(zh ? '合规' : 'compl.', 10) + (zh ? '通过' : 'pass'));
   for (const e of report.endings)
     io.out(
-      pad(e.ending, width) + pad(c.endings[e.ending].result, 11) + pad(e.paths, 7) + pad(span(e.satisfaction), 10) + pad(span(e.compliance), 10) +
+      pad(e.ending, width) + pad(c.endings[e.ending]?.result ?? '', 11) + pad(e.paths, 7) + pad(span(e.satisfaction), 10) + pad(span(e.compliance), 10) +
         (e.passed === e.paths ? (zh ? '全部' : 'all') : e.passed === 0 ? (zh ? '无' : 'none') : `${e.passed}/${e.paths}`),
     );
   io.out('');

@@ -62,6 +62,7 @@ async function pageTime(context: BrowserContext, name: 'shownAt' | 'loadAt', tim
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const page = context.pages()[0];
+    if (!page) return undefined;
     const t = (await page.evaluate(`({ start: sessionStorage.getItem('startAt'), at: sessionStorage.getItem('${name}') })`).catch(() => undefined)) as
       | { start: string | null; at: string | null }
       | undefined;

@@ -18,7 +18,7 @@ test('a damaged practice history is kept for download until the notice is dismis
   const key = 'dispute-desk:history:aliexpress-price-drop';
   const stored = '{"format":1,"attempts":[{"id":"cut short';
   await page.goto('./#/settings');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, stored]);
+  await page.evaluate(({ k, v }) => localStorage.setItem(k, v), { k: key, v: stored });
   await page.goto('./#/');
 
   const notice = page.locator('.notice').filter({ hasText: 'could not be read' });
