@@ -21,7 +21,6 @@ import {
   type ConversationState,
 } from '../engine/machine.ts';
 import { complianceOf, moodOf, realPath, replay, resultOf, transcript, type ChatItem } from '../engine/conversation.ts';
-import { passPossible } from '../engine/hope.ts';
 import { shownReplies } from '../engine/order.ts';
 import { bestPath } from '../engine/paths.ts';
 import { saveKey } from './saves.ts';
@@ -93,6 +92,21 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     options.onplay({ type, attempt: a });
     if (a.ended) options.onplay({ type: 'ended', attempt: a, result: resultOf(c, a) });
   };
+  /**
+   * Did the last reply make a pass impossible? Asked of the path check once the reply is made. The
+   * check loads then, so the playing page starts without it; a newer reply overrules a late answer.
+   */
+  let passLost = $state(false);
+  const checkPassLost = (a: Attempt) => {
+    passLost = false;
+    if (!a.path.length) return;
+    // The attempt before this reply: as seen in play, or replayed after a reload.
+    const before = previous?.path.length === a.path.length - 1 ? previous : replay(c, a.path.slice(0, -1).map((step) => step.reply));
+    if (!before) return;
+    void import('../engine/hope.ts').then(({ passPossible }) => {
+      if (latest === a) passLost = !passPossible(c, a) && passPossible(c, before);
+    });
+  };
   const subscription = actor.subscribe((s) => {
     const changed = s.context.attempt !== latest;
     if (changed) {
@@ -101,13 +115,18 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     }
     snapshot = s;
     writeItem(storage, key, JSON.stringify({ ...saveConversation(s), attemptId }));
-    if (changed) tell(latest.path.length ? 'replied' : 'restarted', latest);
+    if (changed) {
+      tell(latest.path.length ? 'replied' : 'restarted', latest);
+      checkPassLost(latest);
+    }
     const result = s.context.result;
     if (s.value === 'ended' && result && !history.some((e) => e.id === attemptId))
       history = appendHistory(storage, c.id, historyEntry(result, attemptId, s.context.settings, now()));
   });
   actor.start();
   tell('opened', latest);
+  // After a reload, for the feedback still on screen.
+  checkPassLost(latest);
 
   const phase = $derived(stateOfSnapshot(snapshot));
   const attempt = $derived(snapshot.context.attempt);
@@ -115,14 +134,6 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   const thread = $derived(transcript(c, attempt, phase === 'awaitingReply' || phase === 'ended'));
   // In the order this attempt shows them, which the number keys follow.
   const replies = $derived(phase === 'awaitingReply' ? shownReplies(c, attempt) : []);
-  // Did the last reply make a pass impossible? Asked of the path check while its feedback is shown.
-  const passLost = $derived.by(() => {
-    const step = snapshot.context.lastStep;
-    if (phase !== 'showingFeedback' || !step) return false;
-    // The attempt before this reply: as seen in play, or replayed after a reload.
-    const before = previous?.path.length === attempt.path.length - 1 ? previous : replay(c, attempt.path.slice(0, -1).map((s) => s.reply));
-    return !!before && !passPossible(c, attempt) && passPossible(c, before);
-  });
   const real = realPath(c);
 
   // Both walk the case, so they are worked out only when the debrief asks, and once.
@@ -141,7 +152,7 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     get violations() { return attempt.violations; },
     get lastStep() { return snapshot.context.lastStep; },
     /** The last reply made a pass impossible (shown with its feedback). */
-    get passLost() { return passLost; },
+    get passLost() { return phase === 'showingFeedback' && passLost; },
     get result() { return snapshot.context.result; },
     get settings() { return snapshot.context.settings; },
     /** The real seller's replies, for the debrief. */
