@@ -65,11 +65,12 @@ export function caseHash(c: Case): string {
 
 /**
  * Rulebooks carry no version number, so the version is the rulebook id with a short hash of the rules
- * this case cites as they stood (severity and "as of" date) and the penalties.
+ * this case cites as they stood (severity, "as of" date, and for an undated source the day it was
+ * consulted, its only date) and the penalties.
  */
 export function rulebookVersion(c: Case): string {
   const rules = Object.values(c.rules)
-    .map((r) => ({ id: r.id, severity: r.severity, asOf: r.asOf }))
+    .map((r) => ({ id: r.id, severity: r.severity, asOf: r.asOf, consulted: r.asOf ? undefined : r.consulted }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return `${c.rulebook}@${sha256Hex(canonicalJson({ rules, penalties: c.penalties })).slice(0, 12)}`;
 }

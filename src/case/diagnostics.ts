@@ -45,6 +45,11 @@ export const CATALOGUE = {
     zh: (a) => `${e(a.field)} 的值 ${q(a.value)} 不合要求：${a.zh}`,
     en: (a) => `${e(a.field)} has the value ${q(a.value)}, which is not allowed: ${a.en}`,
   },
+  CONSULTED_MISSING: {
+    severity: 'error',
+    zh: (a) => `规则 ${e(a.id)} 的来源未注明日期（as of: ${a.value ?? 'undated'}），但没有写查阅日期 \`consulted\`。`,
+    en: (a) => `The source of rule ${e(a.id)} is undated (as of: ${a.value ?? 'undated'}), but the rule has no \`consulted\` date.`,
+  },
   UNKNOWN_KEY: {
     severity: 'error',
     zh: (a) => `不认识的键 ${e(a.key)}${a.where ? `（在${a.where}中）` : ''}。`,

@@ -113,6 +113,7 @@ export const RULE_KEYS = {
   en: ['英文'],
   source: ['来源'],
   'as of': ['截至', '日期'],
+  consulted: ['查阅', '查阅日期'],
 } as const satisfies Vocabulary;
 
 export const RULEBOOK_FRONT_MATTER_KEYS = {

@@ -1,7 +1,7 @@
 /**
  * Reads a platform rulebook (`scenarios/rulebooks/<id>.md`): front matter, then `# Rules` with one
  * `## RULE-ID` per rule and its severity, kind (platform rule or course standard), text in Chinese and
- * English, source and "as of" date.
+ * English, source, "as of" date (or `undated`) and the date the sources were consulted.
  *
  * Like the case reader it never throws: it returns the rulebook (when usable) and diagnostics.
  */
@@ -111,10 +111,28 @@ function readRule(ruleId: string, entry: EntrySyntax, report: Reporter): Rule | 
   for (const k of missing) report.report('FIELD_MISSING', entry.line, entry.headingColumn, { field: `${ruleId}: ${k}` });
   const severity = readChoice(keys, 'severity', SEVERITIES, 'critical, major, minor', report);
   const kind = readChoice(keys, 'kind', KINDS, 'platform, course', report);
-  const asOf = readAsOfKey(keyOf(keys, 'as of'), report);
+  const asOfKey = keyOf(keys, 'as of');
+  const asOf = readAsOfKey(asOfKey, report);
+  const consultedKey = keyOf(keys, 'consulted');
+  const consulted = readConsulted(consultedKey, report);
+  // An undated source's only date is the day it was read: without it the rule could not say how current it is.
+  if (asOf === UNDATED && asOfKey && !consultedKey?.value)
+    report.report('CONSULTED_MISSING', asOfKey.line, asOfKey.valueColumn, { id: ruleId, value: asOfKey.value.trim() }, {
+      zh: '在下面加一行 `- consulted: 2026-12-05`，写你查阅来源的日期。',
+      en: 'Add a line `- consulted: 2026-12-05` below it, with the date you read the sources.',
+    });
   const [zh, en, source] = [valueOf(keys, 'zh'), valueOf(keys, 'en'), valueOf(keys, 'source')];
   if (missing.length || !severity || !asOf || (valueOf(keys, 'kind') && !kind) || !zh || !en || !source) return undefined;
-  return { id: ruleId, severity, ...(kind && { kind }), text: { zh, en }, source, asOf };
+  if (asOf === UNDATED && !consulted) return undefined;
+  return {
+    id: ruleId,
+    severity,
+    ...(kind && { kind }),
+    text: { zh, en },
+    source,
+    ...(asOf !== UNDATED && { asOf }),
+    ...(consulted && { consulted }),
+  };
 }
 
 /** A value from a closed list (severity, kind), in English or Chinese; anything else is reported with the nearest spelling. */
@@ -129,13 +147,31 @@ function readChoice<T>(keys: readonly KeyLine[], name: string, table: Record<str
   return value;
 }
 
-/** An "as of" date: a full ISO date or a year and month. */
-function readAsOfKey(key: KeyLine | undefined, report: Reporter): string | undefined {
+/** What `as of` says when the source gives no date of its own. */
+const UNDATED = Symbol('undated');
+const UNDATED_SPELLINGS = new Set(['undated', '未注明', '未注明日期']);
+
+/** An "as of" date: a full ISO date, a year and month, or `undated`. */
+function readAsOfKey(key: KeyLine | undefined, report: Reporter): string | typeof UNDATED | undefined {
   if (!key?.value) return undefined;
+  if (UNDATED_SPELLINGS.has(key.value.trim().toLowerCase())) return UNDATED;
   const asOf = readAsOf(key.value);
   if (!asOf)
-    report.report('FIELD_INVALID', key.line, key.valueColumn, { field: 'as of', value: key.value, zh: '写成 2020-08-25 或 2020-08。', en: 'write 2020-08-25 or 2020-08.' });
+    report.report('FIELD_INVALID', key.line, key.valueColumn, {
+      field: 'as of',
+      value: key.value,
+      zh: '写成 2020-08-25 或 2020-08；来源没有日期就写 undated（未注明），并用 consulted 写查阅日期。',
+      en: 'write 2020-08-25 or 2020-08; for a source with no date, write undated and give the date you read it as consulted.',
+    });
   return asOf;
+}
+
+/** The date the sources were read: a full ISO date (the day is known, unlike a source's own date). */
+function readConsulted(key: KeyLine | undefined, report: Reporter): string | undefined {
+  if (!key?.value) return undefined;
+  const d = readDate(key.value.trim());
+  if (!d.ok) report.report('FIELD_INVALID', key.line, key.valueColumn, { field: 'consulted', value: key.value, zh: d.zh, en: d.en });
+  return d.ok ? d.value : undefined;
 }
 
 const YEAR_MONTH = /^\d{4}-\d{2}$/;

@@ -31,7 +31,13 @@ export interface Rule {
   kind?: RuleKind;
   text: Text;
   source: string;
-  asOf: string;
+  /**
+   * The date of the source's own version (ISO date, or year and month); absent when the source
+   * states none ("undated"), so that the date it was read is never passed off as its own.
+   */
+  asOf?: string;
+  /** ISO date the sources were read; always given for an undated source. */
+  consulted?: string;
 }
 
 export interface Rulebook {

@@ -62,6 +62,11 @@ export function formatDate(iso: string, lang: UiLang): string {
   return formatWith(iso, lang, { dateStyle: 'medium' });
 }
 
+/** A source's date: "Aug 25, 2020", or "Aug 2020" when the source gives only the month (no day is made up). */
+export function formatSourceDate(iso: string, lang: UiLang): string {
+  return /^\d{4}-\d{2}$/.test(iso.trim()) ? formatWith(iso, lang, { year: 'numeric', month: 'short' }) : formatDate(iso, lang);
+}
+
 export function formatDateTime(iso: string, lang: UiLang): string {
   return formatWith(iso, lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: seconds(iso), hourCycle: 'h23' });
 }

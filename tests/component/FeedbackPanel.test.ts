@@ -58,12 +58,14 @@ describe('RuleItem kind', () => {
 
 describe('RuleItem source date', () => {
   const rule = mugCase.rules['P-OFFPLATFORM'];
-  const asOfText = (asOf: string) => {
-    const { container, unmount } = render(RuleItem, { id: rule.id, severity: rule.severity, rule: { ...rule, asOf }, withSource: true });
+  const dateText = (dates: { asOf?: string; consulted?: string }) => {
+    const { asOf: _, ...undated } = rule;
+    const { container, unmount } = render(RuleItem, { id: rule.id, severity: rule.severity, rule: { ...undated, ...dates }, withSource: true });
     const text = container.querySelector('.as-of')?.textContent;
     unmount();
     return text;
   };
+  const asOfText = (asOf: string) => dateText({ asOf });
 
   it("shows the source's own date, and for a source without one says so instead of showing a date", () => {
     expect(asOfText('2020-08-25')).toBe('(as of Aug 25, 2020)');
@@ -71,5 +73,20 @@ describe('RuleItem source date', () => {
     expect(asOfText('not a date')).toBe('(date not given)');
     setLang('zh-CN');
     expect(asOfText('')).toBe('(未注明日期)');
+  });
+
+  it('shows a month-only source date as the month, never as its first day', () => {
+    expect(asOfText('2020-08')).toBe('(as of Aug 2020)');
+    setLang('zh-CN');
+    expect(asOfText('2020-08')).toBe('(截至 2020年8月)');
+  });
+
+  it('says an undated source is undated and when it was consulted, never "as of" that day', () => {
+    expect(dateText({ consulted: '2026-12-05' })).toBe('(undated; consulted Dec 5, 2026)');
+    // A source's own date is what "as of" means, even when the rulebook also says when it was read.
+    expect(dateText({ asOf: '2020-08-25', consulted: '2026-12-05' })).toBe('(as of Aug 25, 2020)');
+    setLang('zh-CN');
+    expect(dateText({ consulted: '2026-12-05' })).toBe('(未注明日期；2026年12月5日查阅)');
+    expect(dateText({})).toBe('(未注明日期)');
   });
 });

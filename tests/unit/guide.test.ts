@@ -162,7 +162,7 @@ describe('the diagnostic codes section', () => {
   });
 
   it.each(entries.map((e) => [e.code, e] as const))('%s: each bad example is in its fixture, and the fixture yields the code', (code, e) => {
-    const hasFixture = existsSync(join(ROOT, FIXTURES, `${code}.md`));
+    const hasFixture = [`${code}.md`, `rulebook-mistakes/rulebooks/${code}.md`].some((f) => existsSync(join(ROOT, FIXTURES, f)));
     if (!hasFixture) {
       // Generated in tests/unit/diagnostics.test.ts: described, not excerpted.
       expect(e.examples).toEqual([]);

@@ -86,6 +86,7 @@ export const en = {
   'debrief.notPassed': 'Not passed',
   'debrief.source': 'Source',
   'debrief.asOf': 'as of {date}',
+  'debrief.undatedConsulted': 'undated; consulted {date}',
   'debrief.asOfMissing': 'date not given',
   'debrief.transcript': 'Full conversation',
 

@@ -85,6 +85,7 @@ export const zh: Record<MessageKey, string> = {
   'debrief.notPassed': '未通过',
   'debrief.source': '来源',
   'debrief.asOf': '截至 {date}',
+  'debrief.undatedConsulted': '未注明日期；{date}查阅',
   'debrief.asOfMissing': '未注明日期',
   'debrief.transcript': '完整对话',
 
