@@ -91,6 +91,7 @@ export const en = {
 
   'save.restored': 'Welcome back: your progress in this case was restored.',
   'save.discarded': 'Your saved progress in this case could not be read, so it was discarded and the case starts again.',
+  'save.setAside': 'Your saved progress in “{title}” could not be read, so it was set aside and the case starts again.',
   'save.outdated': 'This case has changed since you last played it, so it starts again.',
   'save.startOver': 'Start over',
   'notice.dismiss': 'Dismiss',

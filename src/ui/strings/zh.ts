@@ -90,6 +90,7 @@ export const zh: Record<MessageKey, string> = {
 
   'save.restored': '欢迎回来：已恢复你在本案例中的进度。',
   'save.discarded': '本案例的存档无法读取，已被丢弃，案例将从头开始。',
+  'save.setAside': '无法读取你在“{title}”中的进度存档，已将其搁置，案例将从头开始。',
   'save.outdated': '案例在你上次练习后已更新，将从头开始。',
   'save.startOver': '重新开始',
   'notice.dismiss': '关闭',
