@@ -52,8 +52,9 @@ test('a damaged save of a case in progress is set aside with a download; the cas
   const stored = '{"format":1,"caseId":"aliexpress-price-drop","replies":["cut short';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`dispute-desk:conversation:${SEED}`, stored]);
 
+  // A fresh load straight onto the case (a change of hash would open it before the reload).
+  await page.goto('about:blank');
   await page.goto(`./#/case/${SEED}`);
-  await page.reload();
   const notice = page.locator('.notice').filter({ hasText: 'Your saved progress in “The price dropped the day after she ordered” could not be read' });
   await expect(notice).toContainText('set aside and the case starts again');
   await expect(notice).toContainText('kept, as it was stored, until you dismiss this message');
