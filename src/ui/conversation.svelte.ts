@@ -5,8 +5,8 @@
  * assignment's progress) what the learner did.
  *
  * Components never see the actor; they read the view data below and call its methods. A save that
- * cannot be used (corrupted, from another version of the case) is discarded with a notice: losing
- * progress is better than a page that will not open.
+ * cannot be used starts the case again rather than leave a page that will not open: a damaged one is
+ * first set aside (kept for download, with a notice), one from another version of the case is said so.
  */
 import { createActor } from 'xstate';
 import type { Case } from '../case/types.ts';
@@ -26,6 +26,9 @@ import { bestPath } from '../engine/paths.ts';
 import { saveKey } from './saves.ts';
 import { clamp, resolveTarget, startAttempt } from '../engine/conversation.ts';
 import { appendHistory, readHistory, type HistoryEntry, type HistoryProblem } from './history.ts';
+import { pickText } from './i18n.ts';
+import { keepCopy, keptCopy } from './kept.ts';
+import { pushNotice } from './notices.svelte.ts';
 import { defaultStorage, readItem, writeItem } from './storage.ts';
 
 export type Phase = ConversationState;
@@ -65,7 +68,7 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   const storage = options.from ? null : options.storage === undefined ? defaultStorage() : options.storage;
   const now = options.now ?? (() => new Date());
   const key = saveKey(c.id);
-  const found = readSave(c, readItem(storage, key));
+  const found = readSaveKeepingDamaged(c, storage, key);
   const shuffle = options.shuffle ?? !options.from;
   const seed = () => (shuffle ? newSeed() : undefined);
   const input = found.input ?? { case: c, attempt: options.from ? attemptAt(c, options.from) : startAttempt(c, seed()) };
@@ -239,6 +242,22 @@ function newSeed(): number {
 
 function newAttemptId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The save under `key`, read. A damaged one is copied under a key of its own before the fresh
+ * attempt's save replaces it, and the page-wide notice offers it for download; only if it could not
+ * be copied (storage full) does the case's own notice say it was discarded.
+ */
+function readSaveKeepingDamaged(c: Case, storage: Storage | null, key: string): ReturnType<typeof readSave> {
+  const raw = readItem(storage, key);
+  const found = readSave(c, raw);
+  if (found.notice !== 'discarded' || raw === null) return found;
+  const keptAs = keepCopy(storage, key, raw);
+  const kept = keptAs && keptCopy(storage, keptAs);
+  if (!kept) return found;
+  pushNotice('save.setAside', { title: pickText(c.title) }, [kept]);
+  return {};
 }
 
 /** A stored save turned back into machine input, or the reason it cannot be used. */

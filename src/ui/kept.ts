@@ -47,11 +47,15 @@ export function keptCopies(pattern?: RegExp, storage: Storage | null = defaultSt
   } catch {
     return [];
   }
-  return keys.sort().flatMap((key) => {
-    const text = readItem(storage, key);
-    if (text === null) return [];
-    const at = new Date(Number(UNREADABLE.exec(key)![1]));
-    const what = `save-${key.slice(STORAGE_PREFIX.length).replace(UNREADABLE, '')}`;
-    return [{ id: key, text, fileName: keptFileName(what, Number.isNaN(at.getTime()) ? new Date() : at), discard: () => removeItem(storage, key) }];
-  });
+  return keys.sort().flatMap((key) => keptCopy(storage, key) ?? []);
+}
+
+/** One copy made by `keepCopy`, read back from `storage` with its download name and a way to delete it. */
+export function keptCopy(storage: Storage | null, key: string): Kept | undefined {
+  const text = readItem(storage, key);
+  const time = UNREADABLE.exec(key);
+  if (text === null || !time) return undefined;
+  const at = new Date(Number(time[1]));
+  const what = `save-${key.slice(key.startsWith(STORAGE_PREFIX) ? STORAGE_PREFIX.length : 0).replace(UNREADABLE, '')}`;
+  return { id: key, text, fileName: keptFileName(what, Number.isNaN(at.getTime()) ? new Date() : at), discard: () => removeItem(storage, key) };
 }

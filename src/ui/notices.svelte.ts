@@ -20,7 +20,6 @@ export interface Notice {
  * about: those copies are attached to the notice when it is added, wherever it is added from.
  */
 const COPIES: Partial<Record<MessageKey, RegExp>> = {
-  'progress.unreadable': new RegExp(`^${STORAGE_PREFIX}assignment:`),
   'studio.draftUnreadable': new RegExp(`^${STORAGE_PREFIX}studio:draft:`),
   'history.unreadable': new RegExp(`^${STORAGE_PREFIX}history:`),
   'history.partly': new RegExp(`^${STORAGE_PREFIX}history:`),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConversation, type Conversation, type PlayerEvent } from '../../src/ui/conversation.svelte.ts';
 import { shownReplies } from '../../src/engine/order.ts';
+import { dismissNotice, notices } from '../../src/ui/notices.svelte.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { mugCase } from './fixtures.ts';
 
@@ -13,7 +14,10 @@ function start(settings = { typingMs: 0 }) {
   return convo;
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  notices.list = [];
+});
 afterEach(() => {
   for (const c of open) c.stop();
   open = [];
@@ -146,20 +150,41 @@ describe('the conversation adapter', () => {
     expect(again.notice).toBeUndefined();
   });
 
-  it('discards a corrupted save with a notice instead of failing', () => {
-    localStorage.setItem(key, '{"format":1, "replies": [');
+  it('sets a corrupted save aside for download, with a notice, and starts again', async () => {
+    const stored = '{"format":1, "replies": [';
+    localStorage.setItem(key, stored);
     const convo = start();
-    expect(convo.notice).toBe('discarded');
+    expect(convo.notice).toBeUndefined();
     expect(convo.phase).toBe('awaitingReply');
     expect(convo.attempt.path).toEqual([]);
+    // The fresh attempt's save replaced the damaged one; the copy is kept apart until the notice goes.
+    expect(JSON.parse(localStorage.getItem(key)!)).toMatchObject({ replies: [] });
+    expect(notices.list.map((n) => [n.key, n.vars, n.kept?.map((k) => k.text)])).toEqual([['save.setAside', { title: 'The broken mug' }, [stored]]]);
+    const [kept] = notices.list[0].kept!;
+    expect(kept.fileName).toMatch(new RegExp(`^damaged-save-conversation-${mugCase.id}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
+    expect(localStorage.getItem(kept.id)).toBe(stored);
+    await dismissNotice(notices.list[0].id);
+    expect(localStorage.getItem(kept.id)).toBeNull();
   });
 
-  it('discards a save that does not fit the case', () => {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ format: 1, caseId: mugCase.id, caseVersion: '1', replies: ['nope'], state: 'awaitingReply' }),
-    );
-    expect(start().notice).toBe('discarded');
+  it('sets aside a save that does not fit the case', () => {
+    const stored = JSON.stringify({ format: 1, caseId: mugCase.id, caseVersion: '1', replies: ['nope'], state: 'awaitingReply' });
+    localStorage.setItem(key, stored);
+    expect(start().notice).toBeUndefined();
+    expect(notices.list[0].kept?.map((k) => k.text)).toEqual([stored]);
+  });
+
+  it('says the save was discarded when it cannot even be copied aside (storage full)', () => {
+    const full = {
+      getItem: (k: string) => (k === key ? '{"format":1, "replies": [' : null),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    } as unknown as Storage;
+    const convo = createConversation(mugCase, { settings: { typingMs: 0 }, storage: full });
+    open.push(convo);
+    expect(convo.notice).toBe('discarded');
+    expect(notices.list).toEqual([]);
   });
 
   it('starts again, saying why, when the case has changed since the save', () => {

@@ -197,7 +197,7 @@ test('the debrief shows every rule broken with its source, and the student’s p
   await expect(card.getByText('1 attempt', { exact: true })).toBeVisible();
 });
 
-test('corrupted or outdated saved data is discarded with a message, never a broken page', async ({ page }) => {
+test('corrupted or outdated saved data is set aside or started again with a message, never a broken page', async ({ page }) => {
   await page.goto('./');
   // Once the library has read the (empty) history: read after the damage, it would repair it before the reload.
   await expect(page.getByRole('link', { name: /The price dropped/ })).toBeVisible();
@@ -210,7 +210,7 @@ test('corrupted or outdated saved data is discarded with a message, never a brok
   await expect(page.getByText('Your settings could not be read, so the defaults are back.')).toBeVisible();
   await expect(page.getByText(/Your attempt history for “The price dropped the day after she ordered” could not be read/)).toBeVisible();
   await page.getByRole('link', { name: /The price dropped/ }).click();
-  await expect(page.getByText(/could not be read, so it was discarded and the case starts again/)).toBeVisible();
+  await expect(page.getByText(/could not be read, so it was set aside and the case starts again/)).toBeVisible();
   await expect(page.getByRole('button', { name: REAL_PATH[0] })).toBeVisible();
   await reply(page, REAL_PATH[0]);
 

@@ -193,4 +193,10 @@ test('one damaged saved attempt is set aside with a notice and the student’s o
   // Still in storage, as it was: kept for the teacher, never counted.
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), `dispute-desk:assignment:${a.id}`);
   expect([...stored.attempts, ...(stored.damaged ?? [])]).toContainEqual({ caseId: 'x', steps: 5 });
+  // Until the student dismisses the notice: then it is deleted, and not spoken of again.
+  await page.getByRole('button', { name: 'Dismiss and delete' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(page.getByText('could not be read')).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), `dispute-desk:assignment:${a.id}`)).not.toContain('"steps":5');
 });

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations } from './helpers.ts';
+import { expectNoAxeViolations, openCase, REAL_PATH, SEED } from './helpers.ts';
 
 test.use({ locale: 'en-US' });
 
@@ -39,6 +39,48 @@ test('a damaged practice history is kept for download until the notice is dismis
   expect((await downloaded(page, () => again.getByRole('button', { name: /^Download damaged-save-history/ }).click())).text).toBe(stored);
   await again.getByRole('button', { name: 'Dismiss and delete' }).click();
   await expect(page.locator('.notice')).toHaveCount(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')))).toEqual([]);
+});
+
+test('a damaged save of a case in progress is set aside with a download; the case starts again and another case still restores (phone)', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 360, height: 800 });
+  // A good save: one reply into another case.
+  await openCase(page, 'aliexpress-wrong-size');
+  await page.locator('.replies button.reply').first().click();
+  await page.getByRole('button', { name: /^continue$/i }).click();
+  const stored = '{"format":1,"caseId":"aliexpress-price-drop","replies":["cut short';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`dispute-desk:conversation:${SEED}`, stored]);
+
+  // A fresh load straight onto the case (a change of hash would open it before the reload).
+  await page.goto('about:blank');
+  await page.goto(`./#/case/${SEED}`);
+  const notice = page.locator('.notice').filter({ hasText: 'Your saved progress in “The price dropped the day after she ordered” could not be read' });
+  await expect(notice).toContainText('set aside and the case starts again');
+  await expect(notice).toContainText('kept, as it was stored, until you dismiss this message');
+  const file = await downloaded(page, () => notice.getByRole('button', { name: /^Download damaged-save-conversation-aliexpress-price-drop-/ }).click());
+  expect(file.name).toMatch(/^damaged-save-conversation-aliexpress-price-drop-\d{4}-\d{2}-\d{2}\.txt$/);
+  expect(file.text).toBe(stored);
+  await page.screenshot({ path: test.info().outputPath('save-set-aside-phone.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+
+  // The case plays from its first message, and its new save is the fresh attempt's.
+  await expect(page.getByText('Welcome back')).toHaveCount(0);
+  await expect(page.getByTestId('satisfaction').first()).toHaveText('35');
+  await page.getByRole('button', { name: REAL_PATH[0] }).click();
+  await expect(page.getByRole('button', { name: /^continue$/i })).toBeVisible();
+  expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).replies, `dispute-desk:conversation:${SEED}`)).toHaveLength(1);
+
+  // The other case's save still restores.
+  await page.goto('./#/case/aliexpress-wrong-size');
+  await expect(page.getByText('Welcome back: your progress in this case was restored.')).toBeVisible();
+
+  // Kept until the notice is dismissed: after a reload it is offered again; then deleted.
+  await page.reload();
+  const again = page.locator('.notice').filter({ hasText: 'set aside earlier' });
+  expect((await downloaded(page, () => again.getByRole('button', { name: /^Download damaged-save-conversation-aliexpress-price-drop-/ }).click())).text).toBe(stored);
+  await again.getByRole('button', { name: 'Dismiss and delete' }).click();
+  await expect(page.locator('.notices .notice')).toHaveCount(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')))).toEqual([]);
 });
 

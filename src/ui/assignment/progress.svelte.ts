@@ -9,8 +9,16 @@ import type { Assignment, AttemptRecord, Student } from '../../assignment/types.
 import type { Case } from '../../case/types.ts';
 import type { PlayerEvent } from '../conversation.svelte.ts';
 import { saveKey } from '../saves.ts';
+import { keepCopy, keptCopy, keptFileName } from '../kept.ts';
 import { pushNotice } from '../notices.svelte.ts';
 import { STORAGE_PREFIX, defaultStorage, readItem, readJson, writeItem } from '../storage.ts';
+
+/**
+ * The store last made for each assignment's saved work. A notice raised by an earlier store (the
+ * student left the assignment and came back) discards through this one, whose state is what is
+ * written next; the earlier one's would bring the attempts back.
+ */
+const latest = new Map<string, () => void>();
 
 export function createProgress(
   a: Assignment,
@@ -23,11 +31,11 @@ export function createProgress(
   const stored = readJson(storage, key);
   // Saved progress that is not JSON at all is kept under a key of its own before anything is written.
   if (stored.corrupt) {
-    writeItem(storage, `${key}:unreadable:${Date.now()}`, readItem(storage, key) ?? '');
-    pushNotice('progress.unreadable');
+    const keptAs = keepCopy(storage, key, readItem(storage, key) ?? '');
+    const kept = keptAs && keptCopy(storage, keptAs);
+    pushNotice('progress.unreadable', undefined, kept ? [kept] : []);
   }
   const initial = readProgress(stored.value, a);
-  if (initial.damaged?.length) pushNotice('progress.damaged', { n: initial.damaged.length });
   let progress = $state.raw<Progress>(initial);
   let finishing = false;
   const set = (p: Progress) => {
@@ -36,6 +44,24 @@ export function createProgress(
     if (storage && !writeItem(storage, key, JSON.stringify(p))) pushNotice('storage.saveFailed');
     if (!finishing) onchange?.(p);
   };
+  /** Deletes the attempts set aside as unreadable, once the student has dismissed the notice about them. */
+  const discardDamaged = () => {
+    if (!progress.damaged) return;
+    const { damaged: _, ...rest } = progress;
+    set(rest);
+  };
+  latest.set(key, discardDamaged);
+  // The attempts that could not be read stay inside the saved work (see `progress.ts`) until then; the
+  // notice about them offers them for download, as they were stored.
+  if (initial.damaged?.length)
+    pushNotice('progress.damaged', { n: initial.damaged.length }, [
+      {
+        id: `assignment:${a.id}:damaged`,
+        fileName: keptFileName(`save-assignment-${a.id}-attempts`),
+        text: JSON.stringify(initial.damaged, null, 2),
+        discard: () => latest.get(key)?.(),
+      },
+    ]);
 
   /**
    * What the student did while playing `original` in this assignment: a new attempt starts with an
@@ -74,6 +100,7 @@ export function createProgress(
     get value() {
       return progress;
     },
+    discardDamaged,
     setStudent(student: Student) {
       set({ ...progress, student });
     },

@@ -19,8 +19,8 @@ export const en = {
   'store.setAsideAssignments': '{n} saved assignment record(s) in this browser could not be read and are not shown.',
   'store.setAsideAttempts': '{n} stored attempt record(s) for this assignment could not be read and are not shown.',
   'studio.draftUnreadable': 'Your saved draft could not be read. It is kept in this browser under its own name; the editor starts from the template.',
-  'progress.unreadable': 'Your saved work on this assignment could not be read. A copy is kept in this browser; tell your teacher.',
-  'progress.damaged': '{n} saved attempt(s) on this assignment could not be read and are not counted. They are kept in this browser; tell your teacher.',
+  'progress.unreadable': 'Your saved work on this assignment could not be read. It was set aside: download it and tell your teacher.',
+  'progress.damaged': '{n} saved attempt(s) on this assignment could not be read and are not counted. They were set aside: download them and tell your teacher.',
   'storage.saveFailed': 'Your progress could not be saved: this browser’s storage is full or switched off. Hand in what you have finished now, or free some space.',
   'case.fileTooLarge': 'the file is too large ({size}); a case file may be at most {limit}.',
   'case.renderFailed': 'This case passed the checks but could not be shown ({message}). Tell its author.',
@@ -92,6 +92,7 @@ export const en = {
 
   'save.restored': 'Welcome back: your progress in this case was restored.',
   'save.discarded': 'Your saved progress in this case could not be read, so it was discarded and the case starts again.',
+  'save.setAside': 'Your saved progress in “{title}” could not be read, so it was set aside and the case starts again.',
   'save.outdated': 'This case has changed since you last played it, so it starts again.',
   'save.startOver': 'Start over',
   'notice.dismiss': 'Dismiss',

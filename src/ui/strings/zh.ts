@@ -18,8 +18,8 @@ export const zh: Record<MessageKey, string> = {
   'store.setAsideAssignments': '本浏览器中有 {n} 条作业记录无法读取，未显示。',
   'store.setAsideAttempts': '这项作业有 {n} 条作答记录无法读取，未显示。',
   'studio.draftUnreadable': '无法读取你保存的草稿。它已另存在本浏览器中；编辑器从模板开始。',
-  'progress.unreadable': '无法读取你在这项作业上保存的进度。副本已保留在本浏览器中，请告诉老师。',
-  'progress.damaged': '有 {n} 次保存的作答无法读取，不计入成绩。它们仍保留在本浏览器中，请告诉老师。',
+  'progress.unreadable': '无法读取你在这项作业上保存的进度，已将其搁置：请下载并告诉老师。',
+  'progress.damaged': '有 {n} 次保存的作答无法读取，不计入成绩，已将其搁置：请下载并告诉老师。',
   'storage.saveFailed': '无法保存你的进度：浏览器存储空间已满或已关闭。请现在提交已完成的部分，或腾出一些空间。',
   'case.fileTooLarge': '文件太大（{size}），案例文件最大 {limit}。',
   'case.renderFailed': '这个案例通过了检查，但无法显示（{message}）。请告诉它的作者。',
@@ -91,6 +91,7 @@ export const zh: Record<MessageKey, string> = {
 
   'save.restored': '欢迎回来：已恢复你在本案例中的进度。',
   'save.discarded': '本案例的存档无法读取，已被丢弃，案例将从头开始。',
+  'save.setAside': '无法读取你在“{title}”中的进度存档，已将其搁置，案例将从头开始。',
   'save.outdated': '案例在你上次练习后已更新，将从头开始。',
   'save.startOver': '重新开始',
   'notice.dismiss': '关闭',
