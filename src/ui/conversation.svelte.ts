@@ -237,7 +237,7 @@ function newSeed(): number {
   const one = new Uint32Array(1);
   if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(one);
   else one[0] = Math.floor(Math.random() * 0x100000000);
-  return one[0];
+  return one[0] ?? 0;
 }
 
 function newAttemptId(): string {

@@ -57,7 +57,7 @@ describe('RuleItem kind', () => {
 });
 
 describe('RuleItem source date', () => {
-  const rule = mugCase.rules['P-OFFPLATFORM'];
+  const rule = get(mugCase.rules, 'P-OFFPLATFORM');
   const dateText = (dates: { asOf?: string; consulted?: string }) => {
     const { asOf: _, ...undated } = rule;
     const { container, unmount } = render(RuleItem, { id: rule.id, severity: rule.severity, rule: { ...undated, ...dates }, withSource: true });

@@ -4,6 +4,7 @@ import { shownReplies } from '../../src/engine/order.ts';
 import { dismissNotice, notices } from '../../src/ui/notices.svelte.ts';
 import { saveKey } from '../../src/ui/saves.ts';
 import { mugCase } from './fixtures.ts';
+import { nth } from '../fixtures/present.ts';
 
 const key = saveKey(mugCase.id);
 let open: Conversation[] = [];
@@ -160,10 +161,10 @@ describe('the conversation adapter', () => {
     // The fresh attempt's save replaced the damaged one; the copy is kept apart until the notice goes.
     expect(JSON.parse(localStorage.getItem(key)!)).toMatchObject({ replies: [] });
     expect(notices.list.map((n) => [n.key, n.vars, n.kept?.map((k) => k.text)])).toEqual([['save.setAside', { title: 'The broken mug' }, [stored]]]);
-    const [kept] = notices.list[0].kept!;
+    const kept = nth(nth(notices.list, 0, 'the notice').kept ?? [], 0, 'the kept copy');
     expect(kept.fileName).toMatch(new RegExp(`^damaged-save-conversation-${mugCase.id}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
     expect(localStorage.getItem(kept.id)).toBe(stored);
-    await dismissNotice(notices.list[0].id);
+    await dismissNotice(nth(notices.list, 0).id);
     expect(localStorage.getItem(kept.id)).toBeNull();
   });
 
@@ -171,7 +172,7 @@ describe('the conversation adapter', () => {
     const stored = JSON.stringify({ format: 1, caseId: mugCase.id, caseVersion: '1', replies: ['nope'], state: 'awaitingReply' });
     localStorage.setItem(key, stored);
     expect(start().notice).toBeUndefined();
-    expect(notices.list[0].kept?.map((k) => k.text)).toEqual([stored]);
+    expect(nth(notices.list, 0, 'the notice').kept?.map((k) => k.text)).toEqual([stored]);
   });
 
   it('says the save was discarded when it cannot even be copied aside (storage full)', () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keepCopy, keptFileName } from '../../src/ui/kept.ts';
 import { dismissNotice, noticeKeptCopies, notices, pushNotice } from '../../src/ui/notices.svelte.ts';
+import { nth } from '../fixtures/present.ts';
 
 beforeEach(() => {
   localStorage.clear();
@@ -18,12 +19,12 @@ describe('records set aside', () => {
     pushNotice('studio.draftUnreadable');
     pushNotice('studio.draftUnreadable');
     expect(notices.list).toHaveLength(1);
-    expect(notices.list[0].kept?.map((k) => [k.fileName, k.text])).toEqual([['damaged-save-studio-draft-2026-12-05.txt', '{not json']]);
+    expect(nth(notices.list, 0, 'the notice').kept?.map((k) => [k.fileName, k.text])).toEqual([['damaged-save-studio-draft-2026-12-05.txt', '{not json']]);
     // Already offered: not offered again by the look for earlier copies.
     noticeKeptCopies();
     expect(notices.list).toHaveLength(1);
     expect(localStorage.getItem(keptAs)).toBe('{not json');
-    await dismissNotice(notices.list[0].id);
+    await dismissNotice(nth(notices.list, 0).id);
     expect(localStorage.getItem(keptAs)).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Assignment } from '../../src/assignment/types.ts';
 import { createProgress } from '../../src/ui/assignment/progress.svelte.ts';
 import { dismissNotice, notices } from '../../src/ui/notices.svelte.ts';
+import { nth } from '../fixtures/present.ts';
 
 const a: Assignment = {
   format: 1,
@@ -28,14 +29,14 @@ describe('saved assignment work with a damaged attempt', () => {
     const progress = createProgress(a, localStorage);
     expect(progress.value.damaged).toEqual([bad]);
     expect(notices.list.map((n) => [n.key, n.vars])).toEqual([['progress.damaged', { n: 1 }]]);
-    const [kept] = notices.list[0].kept!;
+    const kept = nth(nth(notices.list, 0, 'the notice').kept ?? [], 0, 'the kept attempts');
     expect(JSON.parse(kept.text)).toEqual([bad]);
     expect(kept.discard).toBeTypeOf('function');
     // Other changes keep it.
     progress.setStudent(student);
     expect(stored().damaged).toEqual([bad]);
 
-    await dismissNotice(notices.list[0].id);
+    await dismissNotice(nth(notices.list, 0, 'the notice').id);
     expect(progress.value.damaged).toBeUndefined();
     expect(stored()).not.toHaveProperty('damaged');
     expect(stored().student).toEqual(student);
@@ -49,7 +50,7 @@ describe('saved assignment work with a damaged attempt', () => {
     createProgress(a, localStorage);
     const again = createProgress(a, localStorage);
     expect(notices.list).toHaveLength(1);
-    await dismissNotice(notices.list[0].id);
+    await dismissNotice(nth(notices.list, 0, 'the notice').id);
     expect(again.value.damaged).toBeUndefined();
     // The store in use writes next, and does not bring the attempt back.
     again.setStudent({ name: 'Ann Li', number: '7' });
@@ -60,8 +61,9 @@ describe('saved assignment work with a damaged attempt', () => {
     localStorage.setItem(key, '{"format":1,');
     const progress = createProgress(a, localStorage);
     expect(progress.value.attempts).toEqual([]);
-    const notice = notices.list.find((n) => n.key === 'progress.unreadable')!;
-    const [kept] = notice.kept!;
+    const notice = notices.list.find((n) => n.key === 'progress.unreadable');
+    if (!notice) throw new Error('no notice of the unreadable work');
+    const kept = nth(notice.kept ?? [], 0, 'the kept work');
     expect(kept.text).toBe('{"format":1,');
     expect(kept.fileName).toMatch(new RegExp(`^damaged-save-assignment-${a.id}-\\d{4}-\\d{2}-\\d{2}\\.txt$`));
     await dismissNotice(notice.id);

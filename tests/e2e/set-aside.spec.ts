@@ -50,7 +50,7 @@ test('a damaged save of a case in progress is set aside with a download; the cas
   await page.locator('.replies button.reply').first().click();
   await page.getByRole('button', { name: /^continue$/i }).click();
   const stored = '{"format":1,"caseId":"aliexpress-price-drop","replies":["cut short';
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`dispute-desk:conversation:${SEED}`, stored]);
+  await page.evaluate(({ k, v }) => localStorage.setItem(k, v), { k: `dispute-desk:conversation:${SEED}`, v: stored });
 
   // A fresh load straight onto the case (a change of hash would open it before the reload).
   await page.goto('about:blank');

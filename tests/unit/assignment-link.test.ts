@@ -72,8 +72,9 @@ describe('case fingerprint', () => {
     expect(rulebookVersion(seed)).toMatch(/^aliexpress@[0-9a-f]{12}$/);
     // An undated source's only date is the day it was consulted: reading it again is a new version.
     const reconsulted = structuredClone(seed);
-    expect(reconsulted.rules['P-OFFPLATFORM'].asOf).toBeUndefined();
-    reconsulted.rules['P-OFFPLATFORM'].consulted = '2027-01-10';
+    const rule = get(reconsulted.rules, 'P-OFFPLATFORM');
+    expect(rule.asOf).toBeUndefined();
+    rule.consulted = '2027-01-10';
     expect(rulebookVersion(reconsulted)).not.toBe(rulebookVersion(seed));
   });
 });

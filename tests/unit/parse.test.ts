@@ -692,15 +692,15 @@ describe('rule dates: the source\'s own, or undated with the day it was consulte
     for (const lines of ['- as of: undated\n- consulted: 2026-12-05', '- 截至: 未注明\n- 查阅: 2026-12-05', '- as of: Undated\n- Consulted: 2026-12-5']) {
       const r = timely(lines);
       expect(r.diagnostics, lines).toEqual([]);
-      const rule = r.value!.rules['P-TIMELY'];
+      const rule = get(r.value?.rules ?? {}, 'P-TIMELY');
       expect(rule.consulted, lines).toBe('2026-12-05');
       expect(rule, lines).not.toHaveProperty('asOf');
     }
   });
 
   it('keeps a dated source\'s date, with or without a consulted date', () => {
-    expect(testRulebook.rules['P-TRUTHFUL'].asOf).toBe('2020-08');
-    expect(testRulebook.rules['P-TRUTHFUL']).not.toHaveProperty('consulted');
+    expect(get(testRulebook.rules, 'P-TRUTHFUL').asOf).toBe('2020-08');
+    expect(get(testRulebook.rules, 'P-TRUTHFUL')).not.toHaveProperty('consulted');
     const r = timely('- as of: 2021-01-01\n- consulted: 2026-12-05');
     expect(r.diagnostics).toEqual([]);
     expect(r.value!.rules['P-TIMELY']).toMatchObject({ asOf: '2021-01-01', consulted: '2026-12-05' });
@@ -710,7 +710,7 @@ describe('rule dates: the source\'s own, or undated with the day it was consulte
     const r = timely('- as of: undated');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['27:10 CONSULTED_MISSING']);
-    const [d] = r.diagnostics;
+    const d = nth(r.diagnostics, 0);
     expect(d.message.en).toContain('P-TIMELY');
     expect(d.message.zh).toContain('consulted');
     expect(d.hint?.en).toContain('consulted: ');
@@ -722,13 +722,13 @@ describe('rule dates: the source\'s own, or undated with the day it was consulte
       const r = timely(`- as of: undated\n- consulted: ${bad}`);
       expect(r.value, bad).toBeUndefined();
       expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`), bad).toEqual(['28:14 FIELD_INVALID']);
-      expect(r.diagnostics[0].message.en, bad).toContain('consulted');
+      expect(nth(r.diagnostics, 0).message.en, bad).toContain('consulted');
     }
   });
 
   it('refuses any other word for "as of", saying how to write an undated source', () => {
     const r = timely('- as of: unknown');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['FIELD_INVALID']);
-    expect(r.diagnostics[0].message.en).toContain('undated');
+    expect(nth(r.diagnostics, 0).message.en).toContain('undated');
   });
 });
