@@ -13,7 +13,7 @@
  * on an empty static page of the same site, to tell Chromium's own handling of the address from the
  * page's.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -131,14 +131,17 @@ export async function benchRefusals(root: string, options: { browser: boolean })
       await context.close();
     }
     // Pasted as a person pastes: the text on the clipboard, then Ctrl+V in the field.
-    const paste = async (what: string, start: string, label: string, text: string) => {
-      const { context, page } = await fresh(start);
+    const pasteInto = async (page: Page, label: string, text: string) => {
       const field = page.getByLabel(label);
       await field.waitFor();
       await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
       await field.focus();
       await page.evaluate(`sessionStorage.clear()`);
       await page.keyboard.press('Control+V');
+    };
+    const paste = async (what: string, start: string, label: string, text: string) => {
+      const { context, page } = await fresh(start);
+      await pasteInto(page, label, text);
       report(what, await pageTime(context, 'shownAt'));
       await context.close();
     };
@@ -158,12 +161,7 @@ export async function benchRefusals(root: string, options: { browser: boolean })
         await context.addInitScript(PAGE_CLOCK);
         const page = await context.newPage();
         await page.goto(results);
-        const field = page.getByLabel(codes);
-        await field.waitFor();
-        await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
-        await field.focus();
-        await page.evaluate(`sessionStorage.clear()`);
-        await page.keyboard.press('Control+V');
+        await pasteInto(page, codes, text);
         report(what, await pageTime(context, 'shownAt'));
         await context.close();
       };
