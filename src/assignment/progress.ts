@@ -35,7 +35,6 @@ export function readProgress(raw: unknown, a: Assignment): Progress {
   const student = isRecord(raw.student) && isString(raw.student.name, 200) && isString(raw.student.number, 100)
     ? { name: raw.student.name, number: raw.student.number }
     : undefined;
-  // Finished attempts are re-read through the result-file checks, so a damaged one is dropped, not trusted.
   // Each finished attempt is re-read on its own through the result-file checks: a damaged one is set
   // aside (kept, not trusted, not counted) and the others still load.
   const attempts: AttemptRecord[] = [];
