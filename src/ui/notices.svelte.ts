@@ -49,6 +49,7 @@ export function noticeKeptCopies(): void {
 
 export async function dismissNotice(id: number): Promise<void> {
   const notice = notices.list.find((n) => n.id === id);
-  notices.list = notices.list.filter((n) => n.id !== id);
+  // The notice goes once what it set aside is deleted, so a reload right after cannot bring it back.
   for (const k of notice?.kept ?? []) await k.discard?.();
+  notices.list = notices.list.filter((n) => n.id !== id);
 }

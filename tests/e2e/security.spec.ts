@@ -195,6 +195,7 @@ test('one damaged saved attempt is set aside with a notice and the student’s o
   expect([...stored.attempts, ...(stored.damaged ?? [])]).toContainEqual({ caseId: 'x', steps: 5 });
   // Until the student dismisses the notice: then it is deleted, and not spoken of again.
   await page.getByRole('button', { name: 'Dismiss and delete' }).click();
+  await expect(page.getByText('could not be read')).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   await expect(page.getByText('could not be read')).toHaveCount(0);

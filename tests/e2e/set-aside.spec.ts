@@ -136,6 +136,8 @@ test('a damaged assignment record in IndexedDB is set aside with a download; the
   // Still there after a reload; gone once dismissed, and the good one stays.
   await page.reload();
   await notice.getByRole('button', { name: '关闭并删除' }).click();
+  // The notice goes once the record is deleted: only then is a reload sure to find it gone.
+  await expect(notice).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('link', { name: /Week 5/ })).toBeVisible();
   await expect(page.locator('.notice')).toHaveCount(0);
