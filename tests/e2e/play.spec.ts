@@ -31,6 +31,7 @@ test('the real seller’s path ends with the refund, both scores and a pass', as
 });
 
 test('paying outside AliExpress fails however pleased the buyer is, citing the rule', async ({ page }) => {
+  test.slow(); // a whole case played, then an axe scan of the full debrief: about 30 s on a busy machine
   await openCase(page);
   await page.getByRole('button', { name: 'Please close the dispute first' }).click();
   const feedback = page.getByRole('region', { name: /feedback on your reply/i });
