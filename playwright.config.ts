@@ -46,6 +46,9 @@ export default defineConfig({
   // On a busy two-core machine (CI, or a second suite running beside this one) a page with a full
   // axe scan or a whole case played takes up to about 30 s: each test gets twice that.
   timeout: 60_000,
+  // A shared case is checked and rendered in the page before it shows: with a second suite running
+  // beside this one that alone has taken 5 s, Playwright's default wait for an expectation.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',

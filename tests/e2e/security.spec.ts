@@ -68,6 +68,8 @@ test('a shared case cannot load a remote image, imitate the app or hide where a 
       (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.effectiveDirective} ${e.blockedURI}`),
     ),
   );
+  // The buyer's typing pause is not what this test is about.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(hostileShareLink());
   await expect(page.getByRole('heading', { level: 2, name: /choose your reply/i })).toBeVisible();
   const briefing = page.getByText('Pay to exe.fdp or this');
