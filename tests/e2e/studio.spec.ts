@@ -210,6 +210,7 @@ for (const locale of ['en-US', 'zh-CN']) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
     test('the studio passes axe (WCAG 2.1 AA): editor, problems, test and diagram', async ({ page }) => {
+      test.slow(); // four axe scans of the whole studio: over 30 s on a busy machine
       await page.goto('./#/studio');
       await expect(editor(page)).toBeVisible();
       // A mistake, so the problem list and the editor's lint marks are checked too.
