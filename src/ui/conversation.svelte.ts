@@ -102,7 +102,8 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
   let passLost = $state(false);
   const checkPassLost = (a: Attempt) => {
     passLost = false;
-    if (!a.path.length) return;
+    // Only immediate feedback says it; deferred feedback leaves it to the debrief.
+    if (!a.path.length || actor.getSnapshot().context.settings.feedback !== 'immediate') return;
     // The attempt before this reply: as seen in play, or replayed after a reload.
     const before = previous?.path.length === a.path.length - 1 ? previous : replay(c, a.path.slice(0, -1).map((step) => step.reply));
     if (!before) return;
