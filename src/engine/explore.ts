@@ -41,18 +41,27 @@ export interface ExploreFrom {
   critical: boolean;
 }
 
-/**
- * Explores from the start of the case, or with `from` what can still happen from a point in play
- * (is a pass still possible?). Stops after `budget` states.
- */
-export function explore(c: Case, budget = STATE_BUDGET, from?: ExploreFrom): Exploration {
+export interface ExploreOptions {
+  /** Stop after this many states (`truncated` says so). */
+  budget?: number;
+  /** Explore what can still happen from this point in play instead of from the start. */
+  from?: ExploreFrom;
+  /** Stop at the first passing path: enough to ask whether a pass is still possible. */
+  untilPass?: boolean;
+}
+
+/** Explores the states of a case; see `ExploreOptions` for where it starts and when it stops. */
+export function explore(c: Case, { budget = STATE_BUDGET, from, untilPass = false }: ExploreOptions = {}): Exploration {
   const out: Exploration = { stuck: new Map(), truncated: false, states: 0 };
   const seen = new Seen(!usesSatisfaction(c));
   const stack: ExploreState[] = [firstState(c, from)];
   for (let reached = stack.pop(); reached; reached = stack.pop()) {
     const s = reached.state;
     if (s.ended) {
-      if (!out.passing && passes(c, s)) out.passing = repliesTo(reached);
+      if (!out.passing && passes(c, s)) {
+        out.passing = repliesTo(reached);
+        if (untilPass) break;
+      }
       continue;
     }
     // A reply whose next is neither a node nor an ending leads nowhere: the checker reports it.

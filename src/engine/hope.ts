@@ -5,13 +5,13 @@
  */
 import type { Case } from '../case/types.ts';
 import { replay, resultOf, startAttempt, stateOf } from './conversation.ts';
-import { explore, STATE_BUDGET } from './explore.ts';
+import { explore } from './explore.ts';
 import type { Attempt } from './types.ts';
 
 /** False only when no way on from here passes; a walk cut short by its budget counts as possible. */
 export function passPossible(c: Case, a: Attempt): boolean {
   if (a.ended) return resultOf(c, a).passed;
-  const walk = explore(c, STATE_BUDGET, stateOf(c, a));
+  const walk = explore(c, { from: stateOf(c, a), untilPass: true });
   return !!walk.passing || walk.truncated;
 }
 

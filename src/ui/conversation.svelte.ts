@@ -64,6 +64,12 @@ export interface ConversationOptions {
   onplay?: (event: PlayerEvent) => void;
 }
 
+/** Runs `task` once the browser has painted what is on screen now; a task later where nothing paints. */
+function afterPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(task));
+  else setTimeout(task);
+}
+
 export function createConversation(c: Case, options: ConversationOptions = {}) {
   const storage = options.from ? null : options.storage === undefined ? defaultStorage() : options.storage;
   const now = options.now ?? (() => new Date());
@@ -96,10 +102,13 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     if (a.ended) options.onplay({ type: 'ended', attempt: a, result: resultOf(c, a) });
   };
   /**
-   * Did the last reply make a pass impossible? Asked of the path check once the reply is made. The
-   * check loads then, so the playing page starts without it; a newer reply overrules a late answer.
+   * Did the last reply make a pass impossible? Asked of the path check once the reply is on screen:
+   * on a long case the check takes longer than a frame, and the reply must not wait for it. The check
+   * loads then too, so the playing page starts without it; a newer reply overrules a late answer.
    */
   let passLost = $state(false);
+  /** The last answer, so the attempt before a reply, which was the last one checked, is not walked again. */
+  let checked: { attempt: Attempt; possible: boolean } | undefined;
   const checkPassLost = (a: Attempt) => {
     passLost = false;
     // Only immediate feedback says it; deferred feedback leaves it to the debrief.
@@ -107,8 +116,13 @@ export function createConversation(c: Case, options: ConversationOptions = {}) {
     // The attempt before this reply: as seen in play, or replayed after a reload.
     const before = previous?.path.length === a.path.length - 1 ? previous : replay(c, a.path.slice(0, -1).map((step) => step.reply));
     if (!before) return;
-    void import('../engine/hope.ts').then(({ passPossible }) => {
-      if (latest === a) passLost = !passPossible(c, a) && passPossible(c, before);
+    afterPaint(async () => {
+      if (latest !== a) return;
+      const { passPossible } = await import('../engine/hope.ts');
+      const possibleBefore = checked?.attempt === before ? checked.possible : passPossible(c, before);
+      const possible = passPossible(c, a);
+      checked = { attempt: a, possible };
+      if (latest === a) passLost = !possible && possibleBefore;
     });
   };
   const subscription = actor.subscribe((s) => {

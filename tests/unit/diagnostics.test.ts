@@ -400,7 +400,7 @@ describe('PATHS_TOO_MANY (generated)', () => {
   it('explore() reports truncation when given a tiny budget', () => {
     const c = parseCase(VALID, { rulebooks }).value!;
     expect(explore(c).truncated).toBe(false);
-    const small = explore(c, 1);
+    const small = explore(c, { budget: 1 });
     expect(small.truncated).toBe(true);
     expect(small.states).toBeGreaterThan(1);
   });

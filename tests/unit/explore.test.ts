@@ -159,6 +159,8 @@ describe('explore() against exhaustive enumeration', { timeout: 60_000 }, () => 
           expect(found.truncated).toBe(false);
           expect(!!found.passing).toBe(walk.results.some((r) => r.passed));
           expect(passingPathPasses(c, found.passing)).toBe(true);
+          expect(passingPathPasses(c, explore(c, { untilPass: true }).passing)).toBe(true);
+          expect(!!explore(c, { untilPass: true }).passing).toBe(!!found.passing);
           expect(new Set(found.stuck.keys())).toEqual(new Set(walk.stuck.map((a) => a.at)));
         }),
         { numRuns: 300 },
@@ -174,6 +176,8 @@ describe('explore() against exhaustive enumeration', { timeout: 60_000 }, () => 
           expect(found.truncated).toBe(false);
           expect(!!found.passing).toBe(all.passes);
           expect(passingPathPasses(c, found.passing)).toBe(true);
+          expect(passingPathPasses(c, explore(c, { untilPass: true }).passing)).toBe(true);
+          expect(!!explore(c, { untilPass: true }).passing).toBe(all.passes);
           expect(new Set(found.stuck.keys())).toEqual(all.stuck);
         }),
         { numRuns: 300 },
