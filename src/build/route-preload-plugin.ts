@@ -10,7 +10,7 @@
  * The lines go in a file of their own, loaded by a `<script src>` in the head, not inline: the
  * page's Content-Security-Policy runs scripts from the site only.
  */
-import type { Plugin, Rollup } from 'vite';
+import { minifySync, type Plugin, type Rollup } from 'vite';
 
 export interface RoutePreload {
   /** Tested against `location.hash`. */
@@ -106,10 +106,11 @@ export function routePreloadPlugin(routes: RoutePreload[], languages: LanguagePr
           `    break;`,
           `  }`,
         ].join('\n');
-        // A block, so these names stay out of the page's global scope.
+        // A block, so these names stay out of the page's global scope; minified like the page's other scripts.
+        const source = minifySync('route-preload.js', `{\n${code}\n}\n`).code;
         // In a build this hook runs inside the bundle's generation, where files can be added.
         const build = this as unknown as Rollup.PluginContext;
-        const ref = build.emitFile({ type: 'asset', name: 'route-preload.js', source: `{\n${code}\n}\n` });
+        const ref = build.emitFile({ type: 'asset', name: 'route-preload.js', source });
         // Right after the character set, before the policy and every other address in the page:
         // a megabytes-long hash is dropped before the browser works anything out against it.
         const charset = /<meta charset="utf-8"\s*\/?>/i;
