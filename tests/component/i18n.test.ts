@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickText, t, textLang, translate, tn } from '../../src/ui/i18n.ts';
 import { detectLang, locale, setLang } from '../../src/ui/locale.svelte.ts';
+import { tOutcome } from '../../src/ui/components/outcome-strings.ts';
 
 afterEach(() => setLang('zh-CN'));
 
@@ -18,9 +19,12 @@ describe('UI language', () => {
     expect(locale.lang).toBe('en');
     expect(localStorage.getItem('dispute-desk:lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
-    expect(t('feedback.continue')).toBe('Continue');
+    expect(t('nav.back')).toBe('All cases');
+    // A table loaded with its components follows the same choice.
+    expect(tOutcome('feedback.continue')).toBe('Continue');
     setLang('zh-CN');
-    expect(t('feedback.continue')).toBe('继续');
+    expect(t('nav.back')).toBe('全部案例');
+    expect(tOutcome('feedback.continue')).toBe('继续');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
