@@ -18,6 +18,14 @@ import { LONGEST_HASH, TOO_LONG_HASH } from './src/ui/hash-limit.ts';
 import { detectLang, LANG_STORAGE_KEY } from './src/ui/lang.ts';
 
 const HOME = '/src/ui/pages/Home.svelte';
+/**
+ * Svelte's two-way bindings of form fields. Only the library's filters and the teacher's and
+ * student's forms use them, but Svelte's runtime is imported as one whole, so they would otherwise
+ * ride along with every page (about 1 kB gzip on the case page). They get a script of their own,
+ * and are declared free of side effects (they only define functions) so that a page which binds no
+ * field does not load that script.
+ */
+const FORM_BINDINGS = /\/node_modules\/svelte\/src\/internal\/client\/dom\/elements\/bindings\/(input|select)\.js$/;
 const CASE_PAGE = '/src/ui/pages/CasePage.svelte';
 /** Module ids in the build are absolute paths. */
 const here = (path: string) => fileURLToPath(new URL(`.${path}`, import.meta.url));
@@ -46,12 +54,16 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      treeshake: { moduleSideEffects: [{ test: FORM_BINDINGS, sideEffects: false }] },
       output: {
         // The learner's two pages: `app` (the frame and what the library and a case page share) and
         // `player` (what only the case page runs); see `page-chunks.ts`.
         codeSplitting: {
           includeDependenciesRecursively: false,
-          groups: [{ debugName: 'learner pages', name: pageChunkName({ main: here('/src/main.ts'), pages: [here(HOME), here(CASE_PAGE)], player: here(CASE_PAGE) }) }],
+          groups: [
+            { name: 'form-bindings', test: FORM_BINDINGS, priority: 1 },
+            { debugName: 'learner pages', name: pageChunkName({ main: here('/src/main.ts'), pages: [here(HOME), here(CASE_PAGE)], player: here(CASE_PAGE) }) },
+          ],
         },
       },
     },

@@ -57,3 +57,24 @@ test('a language that cannot be fetched leaves the page as it was and says so', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await context.close();
 });
+
+test('a case page, played to its first feedback, downloads none of the form bindings that the library filters and the teacher’s forms use', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url().replace(/.*\//, ''));
+  });
+  await page.goto('./#/case/aliexpress-price-drop');
+  await page.locator('section.replies button').first().click();
+  await expect(page.getByRole('button', { name: /^continue$/i })).toBeVisible();
+  expect(scripts.some((f) => f.startsWith('player-'))).toBe(true);
+  expect(scripts.filter((f) => f.startsWith('form-bindings-'))).toEqual([]);
+
+  // The library's filters use them: the library loads them, and a filter still narrows the list.
+  await page.goto('./');
+  const cards = page.getByRole('heading', { level: 2 });
+  await expect(cards.first()).toBeVisible();
+  expect(scripts.some((f) => f.startsWith('form-bindings-'))).toBe(true);
+  const all = await cards.count();
+  await page.locator('#filter-platform').selectOption({ index: 1 });
+  await expect.poll(() => cards.count()).toBeLessThan(all);
+});
