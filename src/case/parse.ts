@@ -282,7 +282,8 @@ function proseText(sections: Found[], lang: Lang): Text {
 /** Deeper than any prose needs; the Markdown renderer runs out of stack some way beyond it. */
 export const MAX_NESTING = 20;
 
-const NESTING_MARKER = /^[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+/** One level of nesting: blanks, then a quote marker, bullet or list number. Sticky: each is read where the last ended. */
+const NESTING_MARKER = /[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 
 /**
  * Quotes, lists and indentation nested past MAX_NESTING at the start of a line: such a case would
@@ -304,10 +305,7 @@ function reportDeepNesting(lines: readonly string[], report: Reporter): boolean 
 /** Levels of nesting at the start of a line (two columns of indentation count as one), up to one past the limit. */
 function nestingOf(text: string): number {
   let depth = Math.floor(indentOf(text) / 2);
-  let rest = text;
-  for (let m = NESTING_MARKER.exec(rest); m && depth <= MAX_NESTING; m = NESTING_MARKER.exec(rest)) {
-    depth++;
-    rest = rest.slice(m[0].length);
-  }
+  NESTING_MARKER.lastIndex = 0;
+  while (depth <= MAX_NESTING && NESTING_MARKER.test(text)) depth++;
   return depth;
 }
