@@ -1,8 +1,8 @@
 /**
  * What a reply or an attempt came to — the feedback after a reply, rule severities and sources,
- * endings, scores, passed or not — in English and Chinese. Loaded with the first component that
- * shows one (feedback, debrief, attempt list, a case card's best result), so the playing page does
- * not download them before the first reply. The Chinese table must have exactly the English keys.
+ * endings, scores — in English and Chinese. Loaded with the first component that shows one
+ * (feedback, debrief, attempt list), so neither the playing page nor the library downloads them
+ * before they are needed. The Chinese table must have exactly the English keys.
  */
 import { dictionary } from '../i18n.ts';
 
@@ -29,8 +29,6 @@ const en = {
   'result.failed': 'Failed',
   'meter.satisfaction': 'Buyer satisfaction',
   'meter.compliance': 'Policy compliance',
-  'debrief.passed': 'Passed',
-  'debrief.notPassed': 'Not passed',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -56,8 +54,6 @@ const zh: Record<keyof typeof en, string> = {
   'result.failed': '处理失败',
   'meter.satisfaction': '买家满意度',
   'meter.compliance': '合规分',
-  'debrief.passed': '通过',
-  'debrief.notPassed': '未通过',
 };
 
 export const tOutcome = dictionary(en, zh);

@@ -64,6 +64,8 @@ export const en = {
 
   colon: ': ',
   comma: ', ',
+  'debrief.passed': 'Passed',
+  'debrief.notPassed': 'Not passed',
   'debrief.transcript': 'Full conversation',
 
   'save.restored': 'Welcome back: your progress in this case was restored.',

@@ -63,6 +63,8 @@ export const zh: Record<MessageKey, string> = {
 
   colon: '：',
   comma: '，',
+  'debrief.passed': '通过',
+  'debrief.notPassed': '未通过',
   'debrief.transcript': '完整对话',
 
   'save.restored': '欢迎回来：已恢复你在本案例中的进度。',
